@@ -1,0 +1,126 @@
+# netns: one static binary that does what `ip netns` does. See README.md.
+#
+#   make                    ./netns from .config (configs/defconfig if none)
+#   make menuconfig         choose applets and features (also oldconfig,
+#                           olddefconfig, defconfig, NAME_defconfig,
+#                           allnoconfig, allyesconfig, savedefconfig)
+#   make check              tests (see tests/README.md); make check-vm,
+#                           make check-cross, make bench, make size, make cross
+#   make install            DESTDIR, PREFIX; IP_LINK=1 adds an `ip` link
+#
+# CC, CROSS_COMPILE, CFLAGS, LDFLAGS and V=1 work as usual. CONFIG=FILE and
+# OUT=DIR build another config into another dir without touching .config.
+
+CROSS_COMPILE ?=
+ifeq ($(origin CC),default)
+CC := $(if $(CROSS_COMPILE),$(CROSS_COMPILE)gcc,musl-gcc)
+endif
+CONFIG ?= .config
+OUT ?= .
+PREFIX ?= /usr
+BINDIR ?= $(PREFIX)/sbin
+MANDIR ?= $(PREFIX)/share/man
+KCONFIG_CONF ?= kconfig-conf
+KCONFIG_MCONF ?= kconfig-mconf
+Q := $(if $(filter 1,$(V)),,@)
+
+GEN := include/generated
+OUTGEN := $(OUT)/include/generated
+BIN := $(OUT)/netns
+
+# What the binary needs: size first. User CFLAGS/LDFLAGS come after these.
+NETNS_CFLAGS := -std=c11 -D_GNU_SOURCE -Os -Wall -Wextra $(WERROR) \
+	-ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables \
+	-fno-unwind-tables -fno-stack-protector -fno-ident -fno-pie \
+	-I$(OUTGEN) -I$(GEN) -Ilibbb-lite
+NETNS_LDFLAGS := -static -no-pie -s -Wl,--gc-sections -Wl,--build-id=none \
+	-Wl,-z,noseparate-code -Wl,-z,norelro -Wl,--hash-style=gnu
+
+-include $(CONFIG)
+-include $(GEN)/applets.mk
+SRCS := main.c batch.c $(wildcard libbb-lite/*.c) $(SRCS-y)
+HDRS := $(wildcard libbb-lite/*.h) $(GEN)/applets.h $(OUTGEN)/autoconf.h
+
+all: $(BIN)
+
+$(BIN): $(SRCS) $(HDRS) $(OUT)/.flags
+	@echo "  CCLD    $@"
+	$(Q)$(CC) $(NETNS_CFLAGS) $(CFLAGS) -o $@ $(SRCS) $(NETNS_LDFLAGS) $(LDFLAGS)
+
+# rebuild when the compiler or the flags change, not only the sources
+FLAGS_NOW = $(CC) $(NETNS_CFLAGS) $(CFLAGS) $(NETNS_LDFLAGS) $(LDFLAGS)
+$(OUT)/.flags: FORCE
+	@mkdir -p $(OUT)
+	@echo '$(FLAGS_NOW)' | cmp -s - $@ || echo '$(FLAGS_NOW)' > $@
+
+$(GEN)/applets.h $(GEN)/applets.mk $(GEN)/Config.applets: \
+		$(wildcard applets/*.c) scripts/gen_applets.sh
+	$(Q)sh scripts/gen_applets.sh
+
+# The header comes from .config by sed, so that a build needs no kconfig
+# tools: only the config targets below do.
+$(OUTGEN)/autoconf.h: $(CONFIG)
+	@mkdir -p $(OUTGEN)
+	$(Q)sed -n -e 's/^\(CONFIG_[A-Za-z0-9_]*\)=y$$/#define \1 1/p' \
+		-e 's/^\(CONFIG_[A-Za-z0-9_]*\)=\(".*"\)$$/#define \1 \2/p' \
+		-e 's/^\(CONFIG_[A-Za-z0-9_]*\)=\([0-9-].*\)$$/#define \1 \2/p' \
+		$(CONFIG) > $@.tmp && mv $@.tmp $@
+
+.config:
+	cp configs/defconfig $@
+
+# ---- config targets (Debian: kconfig-frontends-nox) ----
+CONFIG_TARGETS := oldconfig olddefconfig allnoconfig allyesconfig
+$(CONFIG_TARGETS): $(GEN)/Config.applets
+	$(KCONFIG_CONF) --$@ Kconfig
+menuconfig: $(GEN)/Config.applets
+	$(KCONFIG_MCONF) Kconfig
+defconfig: $(GEN)/Config.applets
+	$(KCONFIG_CONF) --defconfig=configs/defconfig Kconfig
+%_defconfig: configs/%_defconfig $(GEN)/Config.applets
+	$(KCONFIG_CONF) --defconfig=$< Kconfig
+savedefconfig: $(GEN)/Config.applets
+	$(KCONFIG_CONF) --savedefconfig=defconfig Kconfig
+
+# ---- sizes, tests, benchmark, cross builds ----
+SHIPPED := $(notdir $(wildcard configs/*defconfig))
+
+size:
+	@for c in $(SHIPPED); do \
+		$(MAKE) -s CONFIG=configs/$$c OUT=build/$$c || exit 1; \
+		printf '%-20s %6d bytes\n' $$c $$(wc -c < build/$$c/netns); \
+	done
+
+check:
+	$(MAKE) -s CONFIG=configs/defconfig OUT=build/check WERROR=-Werror
+	sh tests/run.sh build/check/netns
+
+check-vm:
+	$(MAKE) -s CONFIG=configs/defconfig OUT=build/check WERROR=-Werror
+	sh tests/vm/run.sh build/check/netns
+
+check-cross:
+	sh tests/cross/run.sh
+
+cross:
+	sh toolchain/cross.sh
+
+bench:
+	$(MAKE) -s CONFIG=configs/defconfig OUT=build/check
+	sh tests/bench/run.sh build/check/netns
+
+# ---- install: never replaces an existing ip ----
+install: $(BIN)
+	install -D -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/netns
+	@if [ -f netns.8 ]; then \
+		install -D -m 0644 netns.8 $(DESTDIR)$(MANDIR)/man8/netns.8; fi
+	@if [ "$(IP_LINK)" = 1 ]; then \
+		if [ -e $(DESTDIR)$(BINDIR)/ip ] || [ -L $(DESTDIR)$(BINDIR)/ip ]; then \
+			echo "install: $(DESTDIR)$(BINDIR)/ip exists, not replaced"; \
+		else ln -s netns $(DESTDIR)$(BINDIR)/ip; fi; fi
+
+clean:
+	rm -rf netns build include/generated .flags
+
+.PHONY: all size check check-vm check-cross cross bench install clean FORCE \
+	menuconfig defconfig savedefconfig $(CONFIG_TARGETS)

@@ -1,0 +1,42 @@
+/* add: create a named network namespace */
+//config:config NETNS_ADD
+//config:	bool "add (600 bytes)"
+//config:	default y
+//config:	help
+//config:	  netns add NAME: a new network namespace, bound to
+//config:	  RUN_DIR/NAME.
+//applet:30 add NETNS_ADD "add"
+//usage:netns add NAME
+#include <limits.h>
+#include <sched.h>
+#include "libbb.h"
+
+int add_main(int argc, char **argv)
+{
+	char path[PATH_MAX];
+	int self, r;
+
+	if (argc < 1)
+		return msg("No netns name specified", NULL), EXIT_FAIL;
+	if (netns_create_file(path, argv[0]))
+		return EXIT_FAIL;
+	/* remember where we are, to come back once the new one is bound:
+	 * batch lines after this one act where the user expects */
+	self = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+	if (self < 0 || unshare(CLONE_NEWNET) < 0) {
+		msg("Failed to create a new network namespace \"", argv[0],
+		    "\": ", strerror(errno), NULL);
+		unlink(path);
+		if (self >= 0)
+			close(self);
+		return EXIT_FAIL;
+	}
+	r = netns_bind(path, "/proc/self/ns/net");
+	if (setns(self, CLONE_NEWNET) < 0) {
+		msg("Cannot return to the original network namespace: ",
+		    strerror(errno), NULL);
+		r = EXIT_FAIL;
+	}
+	close(self);
+	return r;
+}

@@ -1,0 +1,63 @@
+/* exec: run a command in a named network namespace */
+//config:config NETNS_EXEC
+//config:	bool "exec (450 bytes)"
+//config:	default y
+//config:	help
+//config:	  netns exec NAME CMD...: run CMD in NAME's network
+//config:	  namespace with a sysfs of its own and ETC_DIR/NAME's
+//config:	  files over /etc. -all exec runs CMD in every namespace.
+//applet:80 exec NETNS_EXEC "exec"
+//usage:netns [-all] exec [NAME] cmd ...
+#include <sys/wait.h>
+#include "libbb.h"
+
+/* Enter NAME and run ARGV there. Without fork it does not return when it
+ * works; with fork it returns the command's exit status. */
+static int exec_in(const char *name, char **argv, int do_fork)
+{
+	int status;
+	pid_t pid = 0;
+
+	out_flush();
+	if (do_fork && (pid = fork()) < 0) {
+		msg("fork failed: ", strerror(errno), NULL);
+		return EXIT_FAIL;
+	}
+	if (pid > 0) {
+		while (waitpid(pid, &status, 0) < 0)
+			if (errno != EINTR)
+				return EXIT_FAIL;
+		return WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_FAIL;
+	}
+	if (netns_switch(name) < 0) {
+		if (do_fork)
+			_exit(EXIT_USAGE);
+		return EXIT_USAGE;
+	}
+	execvp(argv[0], argv);
+	msg("exec of \"", argv[0], "\" failed: ", strerror(errno), NULL);
+	_exit(EXIT_FAIL);
+}
+
+static int exec_each(const char *name, void *argv)
+{
+	out_str("\nnetns: ");
+	out_str(name);
+	out_char('\n');
+	exec_in(name, argv, 1);
+	return 0;	/* go on even if CMD fails, as iproute2 does */
+}
+
+int exec_main(int argc, char **argv)
+{
+	if (opt.all) {
+		if (argc < 1)
+			return msg("No command specified", NULL), EXIT_FAIL;
+		return netns_foreach(exec_each, argv);
+	}
+	if (argc < 1)
+		return msg("No netns name specified", NULL), EXIT_FAIL;
+	if (argc < 2)
+		return msg("No command specified", NULL), EXIT_FAIL;
+	return exec_in(argv[0], argv + 1, opt.batch);
+}

@@ -1,0 +1,53 @@
+/* identify: the name of a process's network namespace */
+//config:config NETNS_IDENTIFY
+//config:	bool "identify (300 bytes)"
+//config:	default y
+//config:	help
+//config:	  netns identify [PID]: the name under RUN_DIR of the
+//config:	  network namespace of PID (default: this process), or an
+//config:	  empty line when it has none.
+//applet:60 identify NETNS_IDENTIFY "identify"
+//usage:netns identify [PID]
+#include <limits.h>
+#include <sys/stat.h>
+#include "libbb.h"
+
+struct want {
+	struct stat ns;
+	char name[NAME_MAX + 1];
+};
+
+/* iproute2 prints one name: the last match in readdir order */
+static int match_name(const char *name, void *arg)
+{
+	struct want *w = arg;
+	char path[PATH_MAX];
+
+	if (netns_same_ns(netns_path(path, name), w->ns.st_dev, w->ns.st_ino))
+		strcpy(w->name, name);
+	return 0;
+}
+
+int identify_main(int argc, char **argv)
+{
+	struct want w;
+	char path[40];
+
+	if (argc > 1)
+		return msg("extra arguments specified", NULL), EXIT_FAIL;
+	if (argc == 1 && (!is_pid(argv[0]) || strlen(argv[0]) > 10))
+		return msg("Specified string '", argv[0], "' is not a pid",
+			   NULL), EXIT_FAIL;
+	strcpy(path, "/proc/");
+	strcat(strcat(path, argc ? argv[0] : "self"), "/ns/net");
+	if (stat(path, &w.ns) < 0)
+		return msg("Cannot open network namespace of process ",
+			   argc ? argv[0] : "self", ": ", strerror(errno),
+			   NULL), EXIT_FAIL;
+	w.name[0] = 0;
+	if (netns_foreach(match_name, &w))
+		return EXIT_FAIL;
+	out_str(w.name);
+	out_char('\n');
+	return 0;
+}

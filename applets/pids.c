@@ -1,0 +1,43 @@
+/* pids: the processes whose network namespace is a named one */
+//config:config NETNS_PIDS
+//config:	bool "pids (300 bytes)"
+//config:	default y
+//config:	help
+//config:	  netns pids NAME: every process whose network namespace
+//config:	  is NAME's, one PID per line.
+//applet:70 pids NETNS_PIDS "pids"
+//usage:netns pids NAME
+#include <limits.h>
+#include <sys/stat.h>
+#include "libbb.h"
+
+int pids_main(int argc, char **argv)
+{
+	char path[PATH_MAX];
+	struct stat ns;
+	struct dir_iter proc;
+	const char *e;
+
+	if (argc < 1)
+		return msg("No netns name specified", NULL), EXIT_FAIL;
+	if (argc > 1)
+		return msg("extra arguments specified", NULL), EXIT_FAIL;
+	if (stat(netns_path(path, argv[0]), &ns) < 0)
+		return msg("Cannot open network namespace \"", argv[0], "\": ",
+			   strerror(errno), NULL), EXIT_FAIL;
+	if (dir_open(&proc, "/proc") < 0)
+		return msg("Open of /proc failed: ", strerror(errno), NULL),
+		       EXIT_FAIL;
+	while ((e = dir_next(&proc))) {
+		if (!is_pid(e))
+			continue;
+		strcpy(path, "/proc/");
+		strcat(strcat(path, e), "/ns/net");
+		if (netns_same_ns(path, ns.st_dev, ns.st_ino)) {
+			out_str(e);
+			out_char('\n');
+		}
+	}
+	dir_close(&proc);
+	return 0;
+}

@@ -1,0 +1,109 @@
+/* libbb-lite: what two or more applets share, and nothing else. */
+#ifndef NETNS_LIBBB_H
+#define NETNS_LIBBB_H
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <sys/types.h>
+#include <stddef.h>
+#include <string.h>
+#include <unistd.h>
+#include "autoconf.h"
+#include "kernel.h"
+
+#define NETNS_VERSION "0.1"
+
+/* Exit codes as iproute2 uses them: 255 for bad usage, 1 for a failed
+ * step, 2 for an error the kernel reported over netlink. */
+#define EXIT_USAGE	255
+#define EXIT_FAIL	1
+#define EXIT_NETLINK	2
+
+/* main's option struct: the only global mutable state beside the output
+ * buffer. */
+struct opts {
+	char all;	/* -all */
+	char json;	/* -json */
+	char pretty;	/* -pretty */
+	char batch;	/* inside -batch: exec forks, nothing may exit early */
+	char no_rescue;	/* delete --no-rescue */
+};
+extern struct opts opt;
+
+#define RUN_DIR CONFIG_RUN_DIR
+#define ETC_DIR CONFIG_ETC_DIR
+
+/* out.c: one buffered writer for stdout, unbuffered messages for stderr */
+void out_mem(const char *s, size_t n);
+void out_str(const char *s);
+void out_char(char c);
+void out_uint(unsigned long v);
+void out_int(long v);
+void out_flush(void);
+void msg(const char *s, ...);	/* strings up to NULL, then "\n", to stderr */
+char *utoa(unsigned long v, char *buf); /* buf holds 21 bytes; returns start */
+
+/* args.c: words and numbers as iproute2 reads them */
+int matches(const char *prefix, const char *word);
+int is_pid(const char *s);
+int parse_s32(const char *s, int *out);
+int usage_fail(const char *s, ...);	/* msg, then returns EXIT_USAGE */
+
+/* dir.c: directory entries without malloc */
+struct dir_iter {
+	int fd, pos, len;
+	char buf[4096] __attribute__((aligned(8)));
+};
+int dir_open(struct dir_iter *d, const char *path);
+const char *dir_next(struct dir_iter *d);
+void dir_close(struct dir_iter *d);
+
+/* netns.c: names, paths and the run dir */
+int netns_name_ok(const char *name);
+char *netns_path(char *buf, const char *name);	/* buf: PATH_MAX */
+int netns_open_by_name(const char *name);
+int netns_switch(const char *name);
+int netns_foreach(int (*fn)(const char *name, void *arg), void *arg);
+int netns_same_ns(const char *path, dev_t dev, ino_t ino);
+int netns_create_file(char *path, const char *name);
+int netns_bind(const char *path, const char *source);
+
+/* netlink.c: a minimal rtnetlink encoder and decoder */
+#define NL_ALIGN(n)	(((n) + 3) & ~3u)
+#define NL_HDRLEN	((unsigned)sizeof(struct nlmsghdr))
+
+struct nlmsghdr *nl_msg_init(void *buf, unsigned type, unsigned flags,
+			     const void *body, unsigned body_len);
+void nl_put(struct nlmsghdr *n, unsigned type, const void *data, unsigned len);
+void nl_put_u32(struct nlmsghdr *n, unsigned type, uint32_t v);
+void nl_put_str(struct nlmsghdr *n, unsigned type, const char *s);
+struct nlattr *nl_nest_start(struct nlmsghdr *n, unsigned type);
+void nl_nest_end(struct nlmsghdr *n, struct nlattr *nest);
+int nl_attr_parse(const void *start, unsigned len,
+		  const struct nlattr **tb, unsigned max);
+int nl_msg_attrs(const struct nlmsghdr *n, unsigned body_len,
+		 const struct nlattr **tb, unsigned max);
+uint32_t nl_get_u32(const struct nlattr *a);
+int nl_msg_ok(const struct nlmsghdr *n, unsigned remaining);
+
+int nl_open(void);
+int nl_send(int fd, const void *buf, unsigned len);
+int nl_ack_error(const struct nlmsghdr *n, int report);
+int nl_talk(int fd, struct nlmsghdr *req, void *reply, unsigned reply_len);
+int nl_dump(int fd, struct nlmsghdr *req,
+	    int (*cb)(const struct nlmsghdr *n, void *arg), void *arg);
+extern char nl_rxbuf[];
+#define NL_RXBUF_LEN 32768
+
+#if CONFIG_FEATURE_JSON
+/* json.c: iproute2's JSON output, byte for byte */
+void json_list_start(void);
+void json_obj_start(void);
+void json_obj_end(void);
+void json_key_str(const char *key, const char *v);
+void json_key_int(const char *key, long v);
+void json_list_end(void);
+#endif
+
+#endif

@@ -1,0 +1,203 @@
+/* Named namespaces: names, paths, the run dir, and entering one. */
+#include <limits.h>
+#include <sched.h>
+#include <sys/file.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include "libbb.h"
+
+/* iproute2's rule: not empty, not . or .., no '/', at most NAME_MAX bytes */
+int netns_name_ok(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (n == 0 || n > NAME_MAX || strchr(name, '/'))
+		return 0;
+	return strcmp(name, ".") && strcmp(name, "..");
+}
+
+static char *path_join(char *buf, const char *dir, const char *name)
+{
+	size_t d = strlen(dir), n = strlen(name);
+
+	if (d + 1 + n >= PATH_MAX)
+		n = PATH_MAX - 2 - d;
+	memcpy(buf, dir, d);
+	buf[d] = '/';
+	memcpy(buf + d + 1, name, n);
+	buf[d + 1 + n] = 0;
+	return buf;
+}
+
+char *netns_path(char *buf, const char *name)
+{
+	return path_join(buf, RUN_DIR, name);
+}
+
+int netns_open_by_name(const char *name)
+{
+	char path[PATH_MAX];
+	int fd = open(netns_path(path, name), O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		msg("Cannot open network namespace \"", name, "\": ",
+		    strerror(errno), NULL);
+	return fd;
+}
+
+/* Bind every entry of ETC_DIR/NAME over its /etc counterpart; a failure
+ * is reported and the others still go ahead, as iproute2 does. */
+static void bind_etc(const char *name)
+{
+	char dir[PATH_MAX], from[PATH_MAX], to[PATH_MAX];
+	struct dir_iter d;
+	const char *e;
+
+	if (dir_open(&d, path_join(dir, ETC_DIR, name)) < 0)
+		return;
+	while ((e = dir_next(&d))) {
+		path_join(from, dir, e);
+		path_join(to, "/etc", e);
+		if (mount(from, to, "none", MS_BIND, NULL) < 0)
+			msg("Bind ", from, " -> ", to, " failed: ",
+			    strerror(errno), NULL);
+	}
+	dir_close(&d);
+}
+
+/* Enter NAME's network namespace inside a mount namespace of our own, with
+ * a sysfs that shows NAME's devices and NAME's /etc files. */
+int netns_switch(const char *name)
+{
+	struct statvfs st;
+	unsigned long sysfs_flags = 0;
+	int fd = netns_open_by_name(name);
+
+	if (fd < 0)
+		return -1;
+	if (setns(fd, CLONE_NEWNET) < 0) {
+		msg("setting the network namespace \"", name, "\" failed: ",
+		    strerror(errno), NULL);
+		close(fd);
+		return -1;
+	}
+	close(fd);
+	if (unshare(CLONE_NEWNS) < 0) {
+		msg("unshare failed: ", strerror(errno), NULL);
+		return -1;
+	}
+	/* our mounts must not propagate back to the caller's namespace */
+	if (mount("", "/", "none", MS_SLAVE | MS_REC, NULL) < 0) {
+		msg("\"mount --make-rslave /\" failed: ", strerror(errno), NULL);
+		return -1;
+	}
+	/* a read-only sysfs must stay read-only in its replacement */
+	if (statvfs("/sys", &st) == 0 && (st.f_flag & ST_RDONLY))
+		sysfs_flags = MS_RDONLY;
+	umount2("/sys", MNT_DETACH);
+	if (mount(name, "/sys", "sysfs", sysfs_flags, NULL) < 0) {
+		msg("mount of /sys failed: ", strerror(errno), NULL);
+		return -1;
+	}
+	bind_etc(name);
+	return 0;
+}
+
+/* Call FN for every name in the run dir, in readdir order, until FN
+ * returns non-zero; that value is returned. A missing run dir holds no
+ * names. */
+int netns_foreach(int (*fn)(const char *name, void *arg), void *arg)
+{
+	struct dir_iter d;
+	const char *e;
+	int r = 0;
+
+	if (dir_open(&d, RUN_DIR) < 0) {
+		if (errno == ENOENT)
+			return 0;
+		msg("Failed to open directory ", RUN_DIR, ": ",
+		    strerror(errno), NULL);
+		return -1;
+	}
+	while ((e = dir_next(&d)))
+		if ((r = fn(e, arg)))
+			break;
+	dir_close(&d);
+	return r;
+}
+
+/* Is the namespace file at PATH the namespace DEV:INO? */
+int netns_same_ns(const char *path, dev_t dev, ino_t ino)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && st.st_dev == dev && st.st_ino == ino;
+}
+
+/* Make the run dir a shared mount point, so that names made here show in
+ * every mount namespace. The flock keeps parallel first adds at boot from
+ * stacking one bind mount each. */
+static int run_dir_make_shared(void)
+{
+	int fd, r = 0;
+
+	if (mkdir(RUN_DIR, 0755) < 0 && errno != EEXIST) {
+		msg("mkdir ", RUN_DIR, " failed: ", strerror(errno), NULL);
+		return -1;
+	}
+	fd = open(RUN_DIR, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0 || flock(fd, LOCK_EX) < 0) {
+		msg("Cannot lock ", RUN_DIR, ": ", strerror(errno), NULL);
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	/* EINVAL: not a mount point yet; bind it onto itself, then retry */
+	if (mount("", RUN_DIR, "none", MS_SHARED | MS_REC, NULL) < 0) {
+		if (errno != EINVAL) {
+			r = -1;
+			msg("mount --make-shared ", RUN_DIR, " failed: ",
+			    strerror(errno), NULL);
+		} else if (mount(RUN_DIR, RUN_DIR, "none", MS_BIND | MS_REC,
+				 NULL) < 0 ||
+			   mount("", RUN_DIR, "none", MS_PRIVATE, NULL) < 0 ||
+			   mount("", RUN_DIR, "none", MS_SHARED | MS_REC,
+				 NULL) < 0) {
+			r = -1;
+			msg("mount --bind ", RUN_DIR, " ", RUN_DIR, " failed: ",
+			    strerror(errno), NULL);
+		}
+	}
+	close(fd);	/* drops the lock */
+	return r;
+}
+
+/* Create the empty file RUN_DIR/NAME (its path into PATH) that a
+ * namespace is then bound to; it must not exist yet. */
+int netns_create_file(char *path, const char *name)
+{
+	int fd;
+
+	netns_path(path, name);
+	if (run_dir_make_shared() < 0)
+		return -1;
+	fd = open(path, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
+	if (fd < 0) {
+		msg("Cannot create namespace file \"", path, "\": ",
+		    strerror(errno), NULL);
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
+/* Bind SOURCE (a /proc/PID/ns/net) onto PATH; on failure PATH goes. */
+int netns_bind(const char *path, const char *source)
+{
+	if (mount(source, path, "none", MS_BIND, NULL) == 0)
+		return 0;
+	msg("Bind ", source, " -> ", path, " failed: ", strerror(errno), NULL);
+	unlink(path);
+	return EXIT_FAIL;
+}

@@ -1,0 +1,108 @@
+/* The output writer: stdout through one buffer (no stdio: musl's printf
+ * alone would double the binary), stderr one whole message per write(2). */
+#include <stdarg.h>
+#include "libbb.h"
+
+static char obuf[4096];
+static unsigned olen;
+
+void out_flush(void)
+{
+	unsigned done = 0;
+
+	while (done < olen) {
+		ssize_t n = write(1, obuf + done, olen - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;	/* a closed pipe: nothing sensible to do */
+		done += n;
+	}
+	olen = 0;
+}
+
+void out_mem(const char *s, size_t n)
+{
+	while (n) {
+		size_t room = sizeof(obuf) - olen;
+		size_t k = n < room ? n : room;
+		memcpy(obuf + olen, s, k);
+		olen += k;
+		s += k;
+		n -= k;
+		if (olen == sizeof(obuf))
+			out_flush();
+	}
+}
+
+void out_str(const char *s)
+{
+	out_mem(s, strlen(s));
+}
+
+void out_char(char c)
+{
+	out_mem(&c, 1);
+}
+
+char *utoa(unsigned long v, char *buf)
+{
+	char *p = buf + 20;
+
+	*p = 0;
+	do
+		*--p = '0' + v % 10;
+	while (v /= 10);
+	return p;
+}
+
+void out_uint(unsigned long v)
+{
+	char buf[21];
+
+	out_str(utoa(v, buf));
+}
+
+void out_int(long v)
+{
+	if (v < 0) {
+		out_char('-');
+		v = -v;
+	}
+	out_uint(v);
+}
+
+static void vmsg(const char *s, va_list ap)
+{
+	char buf[1024];
+	size_t len = 0;
+
+	for (; s; s = va_arg(ap, const char *)) {
+		size_t n = strlen(s);
+		if (n > sizeof(buf) - 1 - len)
+			n = sizeof(buf) - 1 - len;
+		memcpy(buf + len, s, n);
+		len += n;
+	}
+	buf[len++] = '\n';
+	write(2, buf, len);
+}
+
+void msg(const char *s, ...)
+{
+	va_list ap;
+
+	va_start(ap, s);
+	vmsg(s, ap);
+	va_end(ap);
+}
+
+int usage_fail(const char *s, ...)
+{
+	va_list ap;
+
+	va_start(ap, s);
+	vmsg(s, ap);
+	va_end(ap);
+	return EXIT_USAGE;
+}

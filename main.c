@@ -1,0 +1,219 @@
+/* netns: the global options, the `ip` personality, and the dispatch to
+ * applets. Applets parse their own words and return the exit status. */
+#include "libbb.h"
+
+struct applet {
+	const char *words;	/* the spellings, each ended by \0 */
+	int (*main)(int argc, char **argv);
+	const char *usage;	/* lines ended by \n; NULL when left out */
+};
+#include "applets.h"
+
+#define N_APPLETS (sizeof(applets) / sizeof(applets[0]))
+
+struct opts opt;
+static char is_ip;	/* invoked through a link named ip */
+
+/* Usage lines read "netns [-all] WORD ..."; through `ip` they read as
+ * iproute2's "ip [-all] netns WORD ...". Lines that do not start with
+ * "netns" (definitions such as NETNSID := ...) go last, untabbed. */
+static void usage_lines(const char *u, int defs, int *first)
+{
+	while (u && *u) {
+		const char *nl = strchr(u, '\n');
+		int is_def = strncmp(u, "netns", 5) != 0;
+
+		if (is_def == defs) {
+			if (!defs)
+				write(2, *first ? "Usage:\t" : "\t", *first ? 7 : 1);
+			*first = 0;
+			if (!defs && is_ip && !strncmp(u, "netns [-all] ", 13)) {
+				write(2, "ip [-all] netns ", 16);
+				u += 13;
+			} else if (!defs && is_ip) {
+				write(2, "ip ", 3);
+			}
+			write(2, u, nl - u + 1);
+		}
+		u = nl + 1;
+	}
+}
+
+/* The usage of one applet, or of all that are built in; exit 255 as
+ * iproute2's help does. */
+static int usage(const struct applet *only)
+{
+	int first = 1;
+	unsigned i, defs;
+
+	for (defs = 0; defs < 2; defs++)
+		for (i = 0; i < N_APPLETS; i++)
+			if (!only || only == &applets[i])
+				usage_lines(applets[i].usage, defs, &first);
+	return EXIT_USAGE;
+}
+
+static const struct applet *find_applet(const char *word)
+{
+	unsigned i;
+	const char *w;
+
+	for (i = 0; i < N_APPLETS; i++)
+		for (w = applets[i].words; *w; w += strlen(w) + 1)
+			if (!matches(word, w))
+				return &applets[i];
+	return NULL;
+}
+
+static int run_applet(const struct applet *a, const char *word,
+		      int argc, char **argv)
+{
+	if (!a->main)
+		return usage_fail("Command \"", word,
+				  "\" is not built into this netns binary.",
+				  NULL);
+	if (argc > 0 && !strcmp(argv[0], "--help"))
+		return usage(a);
+	return a->main(argc, argv);
+}
+
+/* `netns WORD ARGS...`, the same as `ip netns WORD ARGS...` */
+static int do_netns(int argc, char **argv)
+{
+	const struct applet *a;
+
+	if (argc < 1)
+		return run_applet(&applets[0], "list", 0, argv);
+	/* iproute2 checks the name before the word, so do we */
+	if (!opt.all && argc > 1 && !netns_name_ok(argv[1]))
+		return usage_fail("Invalid netns name \"", argv[1], "\"", NULL);
+	if (!matches(argv[0], "help") || !strcmp(argv[0], "--help"))
+		return usage(NULL);
+	a = find_applet(argv[0]);
+	if (!a)
+		return usage_fail("Command \"", argv[0],
+				  "\" is unknown, try \"ip netns help\".", NULL);
+	return run_applet(a, argv[0], argc - 1, argv + 1);
+}
+
+#if CONFIG_NETNS_MOVE
+int link_main(int argc, char **argv);	/* applets/move.c: `ip link ...` */
+#endif
+
+/* `ip OBJECT ...`: netns, and `link set` when the move applet is built */
+static int do_object(int argc, char **argv)
+{
+	const char *obj = argv[0];
+
+	if (argc < 1 || !matches(obj, "help"))
+		return usage(NULL);
+	/* "n" and "ne" mean neighbor to iproute2: netns needs three letters */
+	if (strlen(obj) >= 3 && !matches(obj, "netns"))
+		return do_netns(argc - 1, argv + 1);
+#if CONFIG_NETNS_MOVE
+	if (!matches(obj, "link"))
+		return link_main(argc - 1, argv + 1);
+#endif
+	return usage_fail("Object \"", obj, "\" is not supported: this ip "
+			  "is netns, which does only \"ip netns\""
+#if CONFIG_NETNS_MOVE
+			  " and \"ip link set DEV netns NS\""
+#endif
+			  ".", NULL);
+}
+
+#if CONFIG_FEATURE_BATCH
+int batch_run(const char *file, int force, int (*cmd)(int, char **));
+#endif
+
+enum { O_IGNORE, O_IGNORE_ARG, O_COLOR, O_VERSION, O_FORCE, O_BATCH,
+       O_HELP, O_NETNS, O_ALL, O_JSON, O_PRETTY };
+
+/* iproute2's options in its order of prefix matching ("-b" is -batch,
+ * "-br" -brief); those that mean nothing to netns are accepted and
+ * ignored so that scripts run unchanged. */
+static const struct { char name[12]; char kind; } options[] = {
+	{ "-loops", O_IGNORE_ARG }, { "-family", O_IGNORE_ARG },
+	{ "-4", O_IGNORE }, { "-6", O_IGNORE }, { "-0", O_IGNORE },
+	{ "-M", O_IGNORE }, { "-B", O_IGNORE }, { "-human", O_IGNORE },
+	{ "-iec", O_IGNORE }, { "-statistics", O_IGNORE },
+	{ "-details", O_IGNORE }, { "-resolve", O_IGNORE },
+	{ "-oneline", O_IGNORE }, { "-timestamp", O_IGNORE },
+	{ "-tshort", O_IGNORE }, { "-Version", O_VERSION },
+	{ "-force", O_FORCE }, { "-batch", O_BATCH }, { "-brief", O_IGNORE },
+	{ "-rcvbuf", O_IGNORE_ARG }, { "-color", O_COLOR },
+	{ "-help", O_HELP }, { "-netns", O_NETNS }, { "-Numeric", O_IGNORE },
+	{ "-all", O_ALL }, { "-json", O_JSON }, { "-pretty", O_PRETTY },
+};
+
+static int option_kind(const char *o)
+{
+	unsigned i;
+
+	for (i = 0; i < sizeof(options) / sizeof(options[0]); i++)
+		if (!matches(o, options[i].name))
+			return options[i].kind;
+	if (!strncmp(o, "-c", 2) && strchr(o, '=') &&
+	    !strncmp(o, "-color", strchr(o, '=') - o))
+		return O_COLOR;	/* -color=always and friends */
+	return -1;
+}
+
+int main(int argc, char **argv)
+{
+	const char *base = strrchr(argv[0], '/');
+	const char *batch = NULL, *ns = NULL;
+	int force = 0, r;
+
+	is_ip = !strcmp(base ? base + 1 : argv[0], "ip");
+	for (argc--, argv++; argc > 0 && argv[0][0] == '-'; argc--, argv++) {
+		const char *o = argv[0];
+		int kind;
+
+		if (!strcmp(o, "--")) {
+			argc--, argv++;
+			break;
+		}
+		if (o[1] == '-')
+			o++;
+		kind = option_kind(o);
+		if (kind < 0)
+			return usage_fail("Option \"", argv[0],
+					  "\" is unknown, try \"ip -help\".",
+					  NULL);
+		if (kind == O_IGNORE_ARG || kind == O_BATCH || kind == O_NETNS) {
+			if (argc < 2)
+				return usage(NULL);
+			argc--, argv++;
+			if (kind == O_BATCH)
+				batch = argv[0];
+			if (kind == O_NETNS)
+				ns = argv[0];
+		}
+		if (kind == O_VERSION) {
+			out_str("netns utility, " NETNS_VERSION "\n");
+			out_flush();
+			return 0;
+		}
+		if (kind == O_HELP)
+			return usage(NULL);
+		force |= kind == O_FORCE;
+		opt.all |= kind == O_ALL;
+		opt.json |= kind == O_JSON;
+		opt.pretty |= kind == O_PRETTY;
+	}
+	if (ns && netns_switch(ns))
+		return EXIT_USAGE;
+	if (batch) {
+#if CONFIG_FEATURE_BATCH
+		r = batch_run(batch, force, do_object);
+#else
+		r = usage_fail("-batch is not built into this netns binary.",
+			       NULL);
+#endif
+	} else {
+		r = is_ip ? do_object(argc, argv) : do_netns(argc, argv);
+	}
+	out_flush();
+	return r;
+}
