@@ -1,0 +1,93 @@
+# Shared by every test file (sourced by tests/run.sh). Tests that create
+# namespaces, mounts or devices run only inside the sandbox set up here:
+# tests/run.sh starts each one under
+#   unshare --mount --net --pid --fork --mount-proc --propagation private
+# and sandbox_setup_yes lays tmpfs over the run dir and /etc/netns, so the
+# machine's own namespaces, mounts and interfaces are never seen.
+RUN_DIR=/var/run/netns
+# where mountinfo shows it (on Debian /var/run is a link to /run)
+MNT_DIR=/run/netns
+
+sandbox_setup_yes() {
+	mkdir -p /run/netns /etc/netns /var/run/netns || return 1
+	mount -t tmpfs tmpfs "$RUN_DIR" || return 1
+	mount -t tmpfs tmpfs /etc/netns || return 1
+	# a device of our own: never touch an interface we did not make
+	ip link set lo up 2>/dev/null
+	return 0
+}
+sandbox_setup_no() { return 0; }
+
+fail() { echo "FAILED: $*"; exit 1; }
+skip() { echo "skip: $*"; exit 77; }
+
+# run CMD...: its stdout in $out, stderr in $err, exit status in $rc
+run() {
+	"$@" > "$TESTTMP/.out" 2> "$TESTTMP/.err"
+	rc=$?
+	out=$(cat "$TESTTMP/.out")
+	err=$(cat "$TESTTMP/.err")
+	return 0
+}
+
+# expect RC [STDOUT] -- CMD...: exit status and, when given, whole stdout
+expect() {
+	want_rc=$1
+	shift
+	want_out=
+	check_out=no
+	if [ "$1" != -- ]; then
+		want_out=$1
+		check_out=yes
+		shift
+	fi
+	[ "$1" = -- ] && shift
+	run "$@"
+	[ "$rc" = "$want_rc" ] ||
+		fail "$*: exit $rc, wanted $want_rc (stdout: $out) (stderr: $err)"
+	[ $check_out = no ] || [ "$out" = "$want_out" ] ||
+		fail "$*: stdout [$out], wanted [$want_out] (stderr: $err)"
+}
+
+# err_has TEXT: the last run's stderr contains TEXT
+err_has() {
+	case $err in *"$1"*) ;; *) fail "stderr [$err] lacks [$1]" ;; esac
+}
+
+check_eq() { [ "$1" = "$2" ] || fail "${3:-values differ}: [$1] != [$2]"; }
+
+need_oracle() { [ -n "$ORACLE_IP" ] || skip "iproute2's ip is not installed"; }
+
+# a veth pair made here, for tests that move devices
+make_veth() { ip link add "$1" type veth peer name "$2" || skip "no veth"; }
+
+# transcript IP SCRIPT: run each line of SCRIPT with `ip` being IP, in a
+# fresh nested sandbox; print each line's stdout then "[rc=N]"
+transcript() {
+	unshare --mount --net --pid --fork --mount-proc --propagation private \
+		sh -c '
+		. "$TOP/tests/lib.sh"; sandbox_setup_yes >/dev/null 2>&1
+		mkdir -p "$TESTTMP/ipbin.$$"
+		ln -sf "$1" "$TESTTMP/ipbin.$$/ip"
+		PATH="$TESTTMP/ipbin.$$:$PATH"
+		printf "%s\n" "$2" | while IFS= read -r line; do
+			[ -n "$line" ] || continue
+			printf "%s\n" "\$ $line"
+			eval "$line" 2>>"$TESTTMP/stderr.$(basename "$1")" </dev/null
+			echo "[rc=$?]"
+		done' sh "$1" "$2"
+}
+
+# same_as_iproute2 SCRIPT: stdout and exit status of every line are the
+# same through iproute2's ip and through netns as ip
+same_as_iproute2() {
+	need_oracle
+	transcript "$ORACLE_IP" "$1" > "$TESTTMP/oracle.txt"
+	transcript "$NETNS" "$1" > "$TESTTMP/ours.txt"
+	if ! cmp -s "$TESTTMP/oracle.txt" "$TESTTMP/ours.txt"; then
+		diff -u "$TESTTMP/oracle.txt" "$TESTTMP/ours.txt"
+		echo "--- stderr of iproute2:"; cat "$TESTTMP/stderr.ip" 2>/dev/null
+		echo "--- stderr of netns:"; cat "$TESTTMP/stderr.netns" 2>/dev/null
+		fail "differs from iproute2"
+	fi
+}

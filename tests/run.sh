@@ -1,0 +1,70 @@
+#!/bin/sh
+# The test runner: `sh tests/run.sh BINARY [TEST_FILE...]`.
+#
+# A test file defines shell functions named t_*; each runs on its own, in a
+# fresh sandbox (own mount, net and pid namespaces; tmpfs over the run dir
+# and /etc/netns, see tests/lib.sh) unless the file says "# sandbox: no".
+# A test passes by returning 0, skips with `skip REASON` (exit 77), and
+# fails otherwise; a failing test's output is shown. The last line is
+# "N passed, N failed, N skipped"; the exit status is 1 if any failed.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+bin=${1:?usage: tests/run.sh BINARY [TEST_FILE...]}
+shift
+case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
+[ -x "$bin" ] || { echo "tests/run.sh: $bin is not an executable" >&2; exit 2; }
+[ $# -gt 0 ] || set -- "$top"/tests/unit/*.sh "$top"/tests/config/*.sh \
+	"$top"/tests/integration/*.sh "$top"/tests/diff/*.sh
+
+work=$(mktemp -d /tmp/netns-tests.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/bin"
+ln -s "$bin" "$work/bin/netns"
+ln -s "$bin" "$work/bin/ip"
+export NETNS="$work/bin/netns" NETNS_IP="$work/bin/ip" TOP="$top"
+export NETNS_BINDIR="$work/bin"
+# the oracle: Debian's iproute2 ip, where installed
+ORACLE_IP=
+for p in /usr/sbin/ip /sbin/ip /usr/bin/ip /bin/ip; do
+	if [ -x "$p" ] && "$p" -V 2>/dev/null | grep -q iproute2; then
+		ORACLE_IP=$p
+		break
+	fi
+done
+export ORACLE_IP
+
+pass=0 fail=0 skipped=0
+skips=
+for file in "$@"; do
+	[ -f "$file" ] || continue
+	rel=${file#"$top"/}
+	sandbox=yes
+	grep -q '^# sandbox: no' "$file" && sandbox=no
+	for t in $(sed -n 's/^\(t_[A-Za-z0-9_]*\)[ ]*().*/\1/p' "$file"); do
+		tdir="$work/t" && rm -rf "$tdir" && mkdir -p "$tdir"
+		script=". '$top/tests/lib.sh'; . '$file'; cd '$tdir'; \
+TESTTMP='$tdir'; sandbox_setup_$sandbox && $t"
+		if [ $sandbox = yes ]; then
+			unshare --mount --net --pid --fork --mount-proc \
+				--propagation private sh -c "$script" \
+				> "$work/log" 2>&1 < /dev/null
+		else
+			sh -c "$script" > "$work/log" 2>&1 < /dev/null
+		fi
+		rc=$?
+		if [ $rc = 0 ]; then
+			pass=$((pass + 1))
+			echo "PASS $rel $t"
+		elif [ $rc = 77 ]; then
+			skipped=$((skipped + 1))
+			why=$(grep '^skip:' "$work/log" | tail -n 1)
+			echo "SKIP $rel $t ($why)"
+		else
+			fail=$((fail + 1))
+			echo "FAIL $rel $t (exit $rc)"
+			sed 's/^/    | /' "$work/log" | tail -n 60
+		fi
+	done
+done
+echo "$pass passed, $fail failed, $skipped skipped"
+[ $fail = 0 ]
