@@ -106,7 +106,7 @@ start_holder() {
 	netns exec "$1" sh -c 'echo $$ >/tmp/holder.pid; exec sleep 1000' \
 		</dev/null >/tmp/holder.out 2>&1 &
 	HOLDER_JOB=$!
-	poll_until 10 [ -s /tmp/holder.pid ] || { HOLDER=; return 1; }
+	poll_until 10 [ -s /tmp/holder.pid ] || { HOLDER=''; return 1; }
 	HOLDER=$(cat /tmp/holder.pid)
 }
 
@@ -115,7 +115,7 @@ start_holder() {
 stop_holder() {
 	[ -n "$HOLDER" ] && kill "$HOLDER" 2>/dev/null
 	[ -n "$HOLDER_JOB" ] && { kill "$HOLDER_JOB" 2>/dev/null; wait "$HOLDER_JOB" 2>/dev/null; }
-	HOLDER= HOLDER_JOB=
+	HOLDER='' HOLDER_JOB=''
 }
 
 # Leave the VM as each scenario expects to find it: no holder, no namespace
@@ -201,31 +201,31 @@ scenario_baseline() {
 	poll_until 10 [ -s /tmp/holder.pid ]
 	HOLDER=$(cat /tmp/holder.pid 2>/dev/null)
 	if ! out=$(ip link set dev eth1 netns "$HOLDER" 2>&1); then
-		fail $s.nic_moved_into_ns "busybox ip link set dev eth1 netns $HOLDER: $out"
-		cleanup $s ''
+		fail "$s.nic_moved_into_ns" "busybox ip link set dev eth1 netns $HOLDER: $out"
+		cleanup "$s" ''
 		return
 	fi
 	if not_in_init_ns eth1 && in_ns_of_pid eth1 "$HOLDER"; then
-		pass $s.nic_moved_into_ns
+		pass "$s.nic_moved_into_ns"
 	else
-		fail $s.nic_moved_into_ns "eth1 not found in the holder's namespace"
+		fail "$s.nic_moved_into_ns" "eth1 not found in the holder's namespace"
 	fi
 	# While the holder lives, eth1 stays in its namespace.
 	usleep 500000
 	if not_in_init_ns eth1; then
-		pass $s.nic_stays_while_ns_held
+		pass "$s.nic_stays_while_ns_held"
 	else
-		fail $s.nic_stays_while_ns_held "eth1 came back although the namespace lives"
+		fail "$s.nic_stays_while_ns_held" "eth1 came back although the namespace lives"
 	fi
 	started=$(uptime_cs)
 	stop_holder
 	if poll_until 10 in_init_ns eth1; then
-		pass $s.nic_returns_when_ns_dies
+		pass "$s.nic_returns_when_ns_dies"
 		info "$s: eth1 was back $(since "$started") after its namespace's last process exited"
 	else
-		fail $s.nic_returns_when_ns_dies "eth1 not back 10 s after the holder was killed"
+		fail "$s.nic_returns_when_ns_dies" "eth1 not back 10 s after the holder was killed"
 	fi
-	cleanup $s ''
+	cleanup "$s" ''
 }
 
 # Does the netns binary run at all (static, right architecture)?
@@ -249,59 +249,59 @@ scenario_rescue() {
 	s=rescue_$1
 	ns=r
 	if ! out=$(netns_cmd add $ns 2>&1); then
-		fail $s.add "netns add $ns: $out"
-		cleanup $s $ns
+		fail "$s.add" "netns add $ns: $out"
+		cleanup "$s" "$ns"
 		return
 	fi
 	if ! start_holder $ns; then
-		fail $s.holder "netns exec $ns sh -c ...: no process in $ns after 10 s: $(cat /tmp/holder.out)"
-		cleanup $s $ns
+		fail "$s.holder" "netns exec $ns sh -c ...: no process in $ns after 10 s: $(cat /tmp/holder.out)"
+		cleanup "$s" "$ns"
 		return
 	fi
-	move_eth1 "$1" $ns "$s.move_eth1" || { cleanup $s $ns; return; }
+	move_eth1 "$1" $ns "$s.move_eth1" || { cleanup "$s" "$ns"; return; }
 
 	netns_cmd delete $ns >/tmp/delete.out 2>/tmp/delete.err; rc=$?
 	# Look before anything else: the NIC must be back when delete returns,
 	# not some time later.
 	if in_init_ns eth1; then back_at_once=yes; else back_at_once=no; fi
 	if [ $rc -eq 0 ]; then
-		pass $s.delete_ok
+		pass "$s.delete_ok"
 	else
-		fail $s.delete_ok "netns delete $ns: exit $rc: $(cat /tmp/delete.err)"
+		fail "$s.delete_ok" "netns delete $ns: exit $rc: $(cat /tmp/delete.err)"
 	fi
 	if [ $back_at_once = yes ]; then
-		pass $s.eth1_back_at_once
+		pass "$s.eth1_back_at_once"
 	else
-		fail $s.eth1_back_at_once "eth1 not in the initial namespace when delete returned; links: $(ls /sys/class/net)"
+		fail "$s.eth1_back_at_once" "eth1 not in the initial namespace when delete returned; links: $(ls /sys/class/net)"
 	fi
 	if [ "$(cat /sys/class/net/eth1/address 2>/dev/null)" = "$MAC_ETH1" ]; then
-		pass $s.same_nic_same_name
+		pass "$s.same_nic_same_name"
 	else
-		fail $s.same_nic_same_name "no eth1 with MAC $MAC_ETH1; links: $(ls /sys/class/net)"
+		fail "$s.same_nic_same_name" "no eth1 with MAC $MAC_ETH1; links: $(ls /sys/class/net)"
 	fi
 	if out=$(ip link set eth1 up 2>&1) && is_up eth1; then
-		pass $s.eth1_usable
+		pass "$s.eth1_usable"
 	else
-		fail $s.eth1_usable "busybox ip link set eth1 up: $out"
+		fail "$s.eth1_usable" "busybox ip link set eth1 up: $out"
 	fi
 	if grep -q eth1 /tmp/delete.err; then
-		pass $s.delete_reports_eth1
+		pass "$s.delete_reports_eth1"
 		info "$s: delete said: $(cat /tmp/delete.err)"
 	else
-		fail $s.delete_reports_eth1 "stderr of delete does not name eth1: '$(cat /tmp/delete.err)'"
+		fail "$s.delete_reports_eth1" "stderr of delete does not name eth1: '$(cat /tmp/delete.err)'"
 	fi
 	if [ ! -e /run/netns/$ns ] && [ ! -e /var/run/netns/$ns ]; then
-		pass $s.name_removed
+		pass "$s.name_removed"
 	else
-		fail $s.name_removed "/run/netns/$ns still exists after delete"
+		fail "$s.name_removed" "/run/netns/$ns still exists after delete"
 	fi
 	# The rescue takes the NIC back; it does not kill anybody.
 	if kill -0 "$HOLDER" 2>/dev/null; then
-		pass $s.holder_untouched
+		pass "$s.holder_untouched"
 	else
-		fail $s.holder_untouched "the process inside $ns is gone"
+		fail "$s.holder_untouched" "the process inside $ns is gone"
 	fi
-	cleanup $s $ns
+	cleanup "$s" "$ns"
 }
 
 # Delete with the rescue skipped: the manual page's failure mode, on purpose.
@@ -309,50 +309,50 @@ scenario_no_rescue() {
 	s=no_rescue
 	ns=r2
 	if ! netns_help_mentions '--no-rescue'; then
-		fail $s.flag_documented "netns help does not mention --no-rescue (not implemented yet?)"
+		fail "$s.flag_documented" "netns help does not mention --no-rescue (not implemented yet?)"
 	fi
 	if ! out=$(netns_cmd add $ns 2>&1); then
-		fail $s.add "netns add $ns: $out"
-		cleanup $s $ns
+		fail "$s.add" "netns add $ns: $out"
+		cleanup "$s" "$ns"
 		return
 	fi
 	if ! start_holder $ns; then
-		fail $s.holder "no process in $ns after 10 s: $(cat /tmp/holder.out)"
-		cleanup $s $ns
+		fail "$s.holder" "no process in $ns after 10 s: $(cat /tmp/holder.out)"
+		cleanup "$s" "$ns"
 		return
 	fi
-	move_eth1 move $ns "$s.move_eth1" || { cleanup $s $ns; return; }
+	move_eth1 move $ns "$s.move_eth1" || { cleanup "$s" "$ns"; return; }
 
 	if ! out=$(netns_cmd delete --no-rescue $ns 2>&1); then
-		fail $s.delete_ok "netns delete --no-rescue $ns: $out"
-		cleanup $s $ns
+		fail "$s.delete_ok" "netns delete --no-rescue $ns: $out"
+		cleanup "$s" "$ns"
 		return
 	fi
-	pass $s.delete_ok
+	pass "$s.delete_ok"
 	if not_in_init_ns eth1 && in_ns_of_pid eth1 "$HOLDER"; then
-		pass $s.eth1_hidden_while_ns_held
+		pass "$s.eth1_hidden_while_ns_held"
 	else
-		fail $s.eth1_hidden_while_ns_held "eth1 left namespace $ns although --no-rescue was given: $out"
+		fail "$s.eth1_hidden_while_ns_held" "eth1 left namespace $ns although --no-rescue was given: $out"
 	fi
 	if out=$(ip link set eth1 up 2>&1); then
-		fail $s.eth1_unusable_while_ns_held "ip link set eth1 up succeeded"
+		fail "$s.eth1_unusable_while_ns_held" "ip link set eth1 up succeeded"
 	else
-		pass $s.eth1_unusable_while_ns_held
+		pass "$s.eth1_unusable_while_ns_held"
 	fi
 	started=$(uptime_cs)
 	stop_holder
 	if poll_until 10 in_init_ns eth1; then
-		pass $s.eth1_back_after_holder_exits
+		pass "$s.eth1_back_after_holder_exits"
 		info "$s: eth1 was back $(since "$started") after the holder was killed"
 	else
-		fail $s.eth1_back_after_holder_exits "eth1 not back 10 s after the holder was killed"
+		fail "$s.eth1_back_after_holder_exits" "eth1 not back 10 s after the holder was killed"
 	fi
 	if out=$(ip link set eth1 up 2>&1) && is_up eth1; then
-		pass $s.eth1_usable_after
+		pass "$s.eth1_usable_after"
 	else
-		fail $s.eth1_usable_after "busybox ip link set eth1 up: $out"
+		fail "$s.eth1_usable_after" "busybox ip link set eth1 up: $out"
 	fi
-	cleanup $s $ns
+	cleanup "$s" "$ns"
 }
 
 # ----------------------------------------------------------------- main ----

@@ -55,6 +55,8 @@ fail_all() {
 
 is_root() { [ "$(id -u)" -eq 0 ]; }
 have() { command -v "$1" >/dev/null 2>&1; }
+# The last existing path of a glob's expansion (sorted), or nothing.
+newest() { for path in "$@"; do [ -e "$path" ] && last=$path; done; echo "${last:-}"; last=''; }
 
 # --------------------------------------------------------------- args ----
 
@@ -133,7 +135,11 @@ ensure_host_tools() {
 	fi
 	for pair in qemu-system-x86_64:qemu-system-x86 modinfo:kmod depmod:kmod \
 		cpio:cpio gzip:gzip dpkg-deb:dpkg timeout:coreutils od:coreutils; do
-		have "${pair%%:*}" || skip_all "no ${pair%%:*} (Debian package ${pair#*:}; run as root to have it installed)"
+		have "${pair%%:*}" && continue
+		if is_root; then
+			skip_all "no ${pair%%:*} (Debian package ${pair#*:}); apt-get could not install it, see $cache/apt.log"
+		fi
+		skip_all "no ${pair%%:*} (Debian package ${pair#*:}); run as root to have it installed"
 	done
 }
 
@@ -145,7 +151,7 @@ fetch_and_unpack() {
 	unpacked=$cache/pkg/$pkg
 	if [ ! -e "$unpacked/.complete" ]; then
 		mkdir -p "$cache/debs" "$cache/pkg"
-		deb=$(ls "$cache/debs/${pkg}_"*.deb 2>/dev/null | tail -n 1)
+		deb=$(newest "$cache/debs/${pkg}_"*.deb)
 		if [ -z "$deb" ]; then
 			have apt-get || return 1
 			note "apt-get download $pkg"
@@ -158,7 +164,7 @@ fetch_and_unpack() {
 			fi
 			mv "$dl"/*.deb "$cache/debs/" 2>/dev/null
 			rm -rf "$dl"
-			deb=$(ls "$cache/debs/${pkg}_"*.deb 2>/dev/null | tail -n 1)
+			deb=$(newest "$cache/debs/${pkg}_"*.deb)
 			[ -n "$deb" ] || return 1
 		fi
 		note "unpacking $(basename "$deb")"
@@ -187,13 +193,14 @@ get_kernel() {
 		pkg=$(current_kernel_package)
 	fi
 	if [ -z "$pkg" ]; then
-		pkg=$(ls -d "$cache/pkg/linux-image-"* 2>/dev/null | tail -n 1)
+		pkg=$(newest "$cache/pkg/linux-image-"*)
 		pkg=${pkg##*/}
 	fi
 	[ -n "$pkg" ] || skip_all "no kernel: apt knows no $kernel_meta and none is cached in $cache"
 	kernel_root=$(fetch_and_unpack "$pkg") ||
 		skip_all "cannot download $pkg (see $cache/apt.log)"
-	kernel_release=$(ls "$kernel_root/lib/modules" | head -n 1)
+	kernel_release=$(newest "$kernel_root/lib/modules/"*)
+	kernel_release=${kernel_release##*/}
 	vmlinuz=$kernel_root/boot/vmlinuz-$kernel_release
 	[ -f "$vmlinuz" ] || skip_all "$pkg has no /boot/vmlinuz-$kernel_release"
 	# The package ships no modules.dep (its postinst makes it): make it once,
@@ -225,18 +232,18 @@ get_busybox() {
 # Print the .ko files that module $1 needs, then $1's own, each once,
 # dependencies first (depth first over `modinfo -F depends`). Builtin
 # modules have no file and are left out. $seen_modules holds the names done.
+# (Only $1 must survive the recursion, and positional parameters do.)
 modules_in_load_order() {
-	local mod dep file
-	mod=$1
-	case " $seen_modules " in *" $mod "*) return 0 ;; esac
-	seen_modules="$seen_modules $mod"
-	file=$(modinfo -b "$kernel_root" -k "$kernel_release" -F filename "$mod" 2>/dev/null) || {
-		note "kernel $kernel_release has no module $mod"
+	case " $seen_modules " in *" $1 "*) return 0 ;; esac
+	seen_modules="$seen_modules $1"
+	modinfo -b "$kernel_root" -k "$kernel_release" -F filename "$1" >/dev/null 2>&1 || {
+		note "kernel $kernel_release has no module $1"
 		return 1
 	}
-	for dep in $(modinfo -b "$kernel_root" -k "$kernel_release" -F depends "$mod" | tr ',' ' '); do
+	for dep in $(modinfo -b "$kernel_root" -k "$kernel_release" -F depends "$1" | tr ',' ' '); do
 		modules_in_load_order "$dep" || return 1
 	done
+	file=$(modinfo -b "$kernel_root" -k "$kernel_release" -F filename "$1")
 	case $file in
 	/*) echo "$file" ;;       # a file; "(builtin)" needs no loading
 	esac
@@ -280,7 +287,7 @@ build_initramfs() {
 			n=$((n + 1))
 		done <"$work/order"
 	done
-	note "modules: $(ls "$root/modules" | tr '\n' ' ')"
+	note "modules: $(cd "$root/modules" && echo *)"
 
 	(cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) |
 		gzip -1 >"$work/initramfs.gz"
@@ -342,9 +349,15 @@ report() {
 
 # ---------------------------------------------------------------- main ----
 
+# One run at a time fills the cache (flock is util-linux's, always on Debian).
+if have flock; then
+	exec 9>"$cache/.lock"
+	flock 9
+fi
 ensure_host_tools
 get_kernel
 get_busybox
+exec 9>&-
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/netns-vm.XXXXXX")
 if [ "${NETNS_VM_KEEP:-}" = 1 ]; then

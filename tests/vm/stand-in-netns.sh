@@ -60,7 +60,7 @@ delete() {
 
 case ${0##*/} in
 ip)
-	[ "$1 $2 $3" = "link set dev" ] && [ "$5" = netns ] || die "stand-in ip knows only: link set dev DEV netns NAME"
+	if [ "$1 $2 $3" != "link set dev" ] || [ "$5" != netns ]; then die "stand-in ip knows only: link set dev DEV netns NAME"; fi
 	move "$4" "$6"
 	exit
 	;;
