@@ -4,7 +4,7 @@
 #include <sys/file.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
-#include <sys/statvfs.h>
+#include <sys/statfs.h>
 #include "libbb.h"
 
 /* iproute2's rule: not empty, not . or .., no '/', at most NAME_MAX bytes */
@@ -70,7 +70,7 @@ static void bind_etc(const char *name)
  * a sysfs that shows NAME's devices and NAME's /etc files. */
 int netns_switch(const char *name)
 {
-	struct statvfs st;
+	struct statfs st;
 	unsigned long sysfs_flags = 0;
 	int fd = netns_open_by_name(name);
 
@@ -92,8 +92,9 @@ int netns_switch(const char *name)
 		msg("\"mount --make-rslave /\" failed: ", strerror(errno), NULL);
 		return -1;
 	}
-	/* a read-only sysfs must stay read-only in its replacement */
-	if (statvfs("/sys", &st) == 0 && (st.f_flag & ST_RDONLY))
+	/* a read-only sysfs must stay read-only in its replacement
+	 * (statfs, not statvfs: the same flag for a fifth of the size) */
+	if (statfs("/sys", &st) == 0 && (st.f_flags & ST_RDONLY))
 		sysfs_flags = MS_RDONLY;
 	umount2("/sys", MNT_DETACH);
 	if (mount(name, "/sys", "sysfs", sysfs_flags, NULL) < 0) {
