@@ -44,6 +44,10 @@ void out_flush(void);
 void msg(const char *s, ...);	/* strings up to NULL, then "\n", to stderr */
 char *utoa(unsigned long v, char *buf); /* buf holds 21 bytes; returns start */
 
+/* strerror.c: glibc's wording in a tenth of musl's table */
+const char *netns_strerror(int no);
+#define strerror(no) netns_strerror(no)
+
 /* args.c: words and numbers as iproute2 reads them */
 int matches(const char *prefix, const char *word);
 int is_pid(const char *s);

@@ -1,0 +1,118 @@
+/* Unit tests of libbb-lite that need no root: name checks, iproute2's
+ * prefix matching, number parsing, the output writer. Prints one line per
+ * failed check and exits non-zero if any failed. */
+#include <stdio.h>
+#include <stdlib.h>
+#include "libbb.h"
+
+struct opts opt;
+static int failed;
+
+#define CHECK(cond) do { if (!(cond)) { \
+	fprintf(stderr, "%s:%d: %s\n", __FILE__, __LINE__, #cond); \
+	failed++; } } while (0)
+
+static void test_names(void)
+{
+	char long_name[300];
+
+	CHECK(netns_name_ok("a"));
+	CHECK(netns_name_ok("router-wan_0.x"));
+	CHECK(netns_name_ok("..."));
+	CHECK(netns_name_ok("-all"));
+	CHECK(!netns_name_ok(""));
+	CHECK(!netns_name_ok("."));
+	CHECK(!netns_name_ok(".."));
+	CHECK(!netns_name_ok("a/b"));
+	CHECK(!netns_name_ok("/"));
+	memset(long_name, 'x', sizeof(long_name));
+	long_name[255] = 0;
+	CHECK(netns_name_ok(long_name));
+	long_name[255] = 'x';
+	long_name[256] = 0;
+	CHECK(!netns_name_ok(long_name));
+}
+
+static void test_matches(void)
+{
+	CHECK(matches("l", "list") == 0);
+	CHECK(matches("list", "list") == 0);
+	CHECK(matches("lis", "list-id") == 0);
+	CHECK(matches("list-id", "list") != 0);
+	CHECK(matches("", "list") != 0);
+	CHECK(matches("lists", "list") != 0);
+	CHECK(matches("-a", "-all") == 0);
+	CHECK(matches("-al", "-all") == 0);
+	CHECK(matches("-alle", "-all") != 0);
+}
+
+static void test_numbers(void)
+{
+	int v;
+
+	CHECK(is_pid("1"));
+	CHECK(is_pid("4194304"));
+	CHECK(!is_pid(""));
+	CHECK(!is_pid("12a"));
+	CHECK(!is_pid("-1"));
+	CHECK(!is_pid(" 1"));
+	CHECK(parse_s32("0", &v) == 0 && v == 0);
+	CHECK(parse_s32("2147483647", &v) == 0 && v == 2147483647);
+	CHECK(parse_s32("-2147483648", &v) == 0 && v == (-2147483647 - 1));
+	CHECK(parse_s32("2147483648", &v) != 0);
+	CHECK(parse_s32("-2147483649", &v) != 0);
+	CHECK(parse_s32("99999999999999999999", &v) != 0);
+	CHECK(parse_s32("", &v) != 0);
+	CHECK(parse_s32("-", &v) != 0);
+	CHECK(parse_s32("1x", &v) != 0);
+}
+
+static void test_strerror(void)
+{
+	CHECK(!strcmp(strerror(ENOENT), "No such file or directory"));
+	CHECK(!strcmp(strerror(EBUSY), "Device or resource busy"));
+	CHECK(!strcmp(strerror(EUSERS), "Too many users"));
+	CHECK(!strcmp(strerror(EOPNOTSUPP), "Operation not supported"));
+	CHECK(!strcmp(strerror(4000), "Unknown error 4000"));
+}
+
+static void test_paths(void)
+{
+	char path[PATH_MAX];
+
+	CHECK(!strcmp(netns_path(path, "a"), RUN_DIR "/a"));
+}
+
+/* the writer: stdout is redirected to a file by the caller */
+static void test_writer(void)
+{
+	char buf[21];
+	int i;
+
+	CHECK(!strcmp(utoa(0, buf), "0"));
+	CHECK(!strcmp(utoa(18446744073709551615UL, buf),
+		      "18446744073709551615"));
+	out_str("a");
+	out_char(' ');
+	out_uint(42);
+	out_char(' ');
+	out_int(-7);
+	out_char(' ');
+	out_int(0);
+	out_char('\n');
+	for (i = 0; i < 2000; i++)	/* crosses the 4 KiB buffer */
+		out_str("xyz");
+	out_char('\n');
+	out_flush();
+}
+
+int main(void)
+{
+	test_names();
+	test_matches();
+	test_numbers();
+	test_paths();
+	test_strerror();
+	test_writer();
+	return failed != 0;
+}
