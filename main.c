@@ -126,36 +126,30 @@ static int do_object(int argc, char **argv)
 int batch_run(const char *file, int force, int (*cmd)(int, char **));
 #endif
 
-enum { O_IGNORE, O_IGNORE_ARG, O_COLOR, O_VERSION, O_FORCE, O_BATCH,
+enum { O_IGNORE = 1, O_IGNORE_ARG, O_COLOR, O_VERSION, O_FORCE, O_BATCH,
        O_HELP, O_NETNS, O_ALL, O_JSON, O_PRETTY };
 
 /* iproute2's options in its order of prefix matching ("-b" is -batch,
- * "-br" -brief); those that mean nothing to netns are accepted and
- * ignored so that scripts run unchanged. */
-static const struct { char name[12]; char kind; } options[] = {
-	{ "-loops", O_IGNORE_ARG }, { "-family", O_IGNORE_ARG },
-	{ "-4", O_IGNORE }, { "-6", O_IGNORE }, { "-0", O_IGNORE },
-	{ "-M", O_IGNORE }, { "-B", O_IGNORE }, { "-human", O_IGNORE },
-	{ "-iec", O_IGNORE }, { "-statistics", O_IGNORE },
-	{ "-details", O_IGNORE }, { "-resolve", O_IGNORE },
-	{ "-oneline", O_IGNORE }, { "-timestamp", O_IGNORE },
-	{ "-tshort", O_IGNORE }, { "-Version", O_VERSION },
-	{ "-force", O_FORCE }, { "-batch", O_BATCH }, { "-brief", O_IGNORE },
-	{ "-rcvbuf", O_IGNORE_ARG }, { "-color", O_COLOR },
-	{ "-help", O_HELP }, { "-netns", O_NETNS }, { "-Numeric", O_IGNORE },
-	{ "-all", O_ALL }, { "-json", O_JSON }, { "-pretty", O_PRETTY },
-};
+ * "-br" -brief), each after its kind byte (octal: \10 is O_NETNS). Those that mean nothing to
+ * netns are accepted and ignored so that scripts run unchanged. */
+static const char options[] =
+	"\2-loops\0\2-family\0\1-4\0\1-6\0\1-0\0\1-M\0\1-B\0\1-human\0"
+	"\1-iec\0\1-statistics\0\1-details\0\1-resolve\0\1-oneline\0"
+	"\1-timestamp\0\1-tshort\0\4-Version\0\5-force\0\6-batch\0"
+	"\1-brief\0\2-rcvbuf\0\3-color\0\7-help\0\10-netns\0"
+	"\1-Numeric\0\11-all\0\12-json\0\13-pretty\0";
 
 static int option_kind(const char *o)
 {
-	unsigned i;
+	const char *p;
+	const char *eq = strchr(o, '=');
 
-	for (i = 0; i < sizeof(options) / sizeof(options[0]); i++)
-		if (!matches(o, options[i].name))
-			return options[i].kind;
-	if (!strncmp(o, "-c", 2) && strchr(o, '=') &&
-	    !strncmp(o, "-color", strchr(o, '=') - o))
-		return O_COLOR;	/* -color=always and friends */
+	for (p = options; *p; p += strlen(p) + 1)
+		if (!matches(o, p + 1))
+			return *p;
+	/* -color=always and friends */
+	if (eq && eq - o > 1 && !strncmp(o, "-color", eq - o))
+		return O_COLOR;
 	return -1;
 }
 
