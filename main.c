@@ -130,8 +130,9 @@ enum { O_IGNORE = 1, O_IGNORE_ARG, O_COLOR, O_VERSION, O_FORCE, O_BATCH,
        O_HELP, O_NETNS, O_ALL, O_JSON, O_PRETTY };
 
 /* iproute2's options in its order of prefix matching ("-b" is -batch,
- * "-br" -brief), each after its kind byte (octal: \10 is O_NETNS). Those that mean nothing to
- * netns are accepted and ignored so that scripts run unchanged. */
+ * "-br" -brief), each after its kind byte (octal: \10 is O_NETNS).
+ * Those that mean nothing to netns are accepted and ignored, so that
+ * scripts run unchanged. */
 static const char options[] =
 	"\2-loops\0\2-family\0\1-4\0\1-6\0\1-0\0\1-M\0\1-B\0\1-human\0"
 	"\1-iec\0\1-statistics\0\1-details\0\1-resolve\0\1-oneline\0"
