@@ -104,5 +104,10 @@ int usage_fail(const char *s, ...)
 	va_start(ap, s);
 	vmsg(s, ap);
 	va_end(ap);
+	/* iproute2 exits at a usage error even inside -batch, with 255 */
+	if (opt.batch) {
+		out_flush();
+		_exit(EXIT_USAGE);
+	}
 	return EXIT_USAGE;
 }

@@ -64,6 +64,8 @@ make_veth() { ip link add "$1" type veth peer name "$2" || skip "no veth"; }
 # transcript IP SCRIPT: run each line of SCRIPT with `ip` being IP, in a
 # fresh nested sandbox; print each line's stdout then "[rc=N]"
 transcript() {
+	# the inner sh needs it: without it, stderr and ipbin land in /
+	export TESTTMP
 	unshare --mount --net --pid --fork --mount-proc --propagation private \
 		sh -c '
 		. "$TOP/tests/lib.sh"; sandbox_setup_yes >/dev/null 2>&1
