@@ -1,6 +1,6 @@
 /* monitor: say which names come and go in the run dir, as they do */
 //config:config NETNS_MONITOR
-//config:	bool "monitor (300 bytes)"
+//config:	bool "monitor (450 bytes)"
 //config:	default y
 //config:	help
 //config:	  netns monitor: print "add NAME" or "delete NAME" for every
@@ -20,17 +20,11 @@ static int failed(const char *step)
 	return EXIT_FAIL;
 }
 
-static void say(const char *what, const char *name)
-{
-	out_str(what);
-	out_str(name);
-	out_char('\n');
-}
-
 int monitor_main(int argc, char **argv)
 {
 	char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
 	const struct inotify_event *ev;
+	const char *what;
 	ssize_t len;
 	int fd;
 
@@ -48,10 +42,13 @@ int monitor_main(int argc, char **argv)
 	while ((len = read(fd, buf, sizeof(buf))) > 0) {
 		for (ev = (void *)buf; (char *)ev < buf + len;
 		     ev = (void *)((char *)(ev + 1) + ev->len)) {
-			if (ev->mask & IN_CREATE)
-				say("add ", ev->name);
-			if (ev->mask & IN_DELETE)
-				say("delete ", ev->name);
+			what = ev->mask & IN_CREATE ? "add " :
+			       ev->mask & IN_DELETE ? "delete " : NULL;
+			if (what) {
+				out_str(what);
+				out_str(ev->name);
+				out_char('\n');
+			}
 		}
 		/* now, not when 4 KiB have piled up: a reader of a pipe
 		 * waits for each line */
