@@ -62,7 +62,7 @@ TESTTMP='$tdir'; sandbox_setup_$sandbox && $t"
 		else
 			fail=$((fail + 1))
 			echo "FAIL $rel $t (exit $rc)"
-			sed 's/^/    | /' "$work/log" | tail -n 60
+			sed "s/^/    | /" "$work/log" | head -n 150
 		fi
 	done
 done
