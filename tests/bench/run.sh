@@ -348,17 +348,14 @@ row() {
 KEYS="list list-id identify pids exec add help"
 
 table() {
-	commit=$(git -C "$top" rev-parse --short HEAD 2> /dev/null || echo unknown)
-	dirty=$(git -C "$top" status --porcelain --untracked-files=no \
-		2> /dev/null | awk '{ printf "%s%s", s, $2; s = ", " }')
 	cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 	echo "# netns against iproute2: benchmark"
 	echo
 	echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
 	echo "- machine: Linux $(uname -r), $(uname -m), ${cpu:-unknown CPU}," \
 		"$(nproc) CPUs"
-	echo "- netns: commit $commit${dirty:+ (with uncommitted changes in $dirty)}," \
-		"$(wc -c < "$BIN") bytes, static"
+	echo "- netns: $(cat "$work/commit"), $(wc -c < "$BIN") bytes," \
+		"$(file -bL "$BIN" 2> /dev/null | grep -o 'statically linked')"
 	echo "- iproute2: $("$IP" -V 2>&1 | head -n 1), $(wc -c < "$IP") bytes," \
 		"dynamically linked"
 	echo "- $(hyperfine --version), $ROUNDS alternating rounds;" \
@@ -368,8 +365,8 @@ table() {
 		"$(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine" \
 		"shows here)"
 	echo "- syscalls: strace -f -c, one run (add: the sum over the $ADDS adds);" \
-		"per unit = per name, id, process or add; peak RSS in KB" \
-		"(/usr/bin/time %M)"
+		"per unit = per name, id, process or add; peak RSS in KB of" \
+		"one run, including what it execs (/usr/bin/time %M)"
 	echo
 	echo "| benchmark | iproute2 ms | netns ms | ratio |" \
 		"syscalls iproute2 | syscalls netns | per unit iproute2 |" \
@@ -459,6 +456,12 @@ work=$(mktemp -d /tmp/netns-bench.XXXXXX) || exit 1
 trap 'rm -rf "$work"' EXIT
 : > "$work/results"
 cut -d' ' -f1-3 /proc/loadavg > "$work/load.before"
+# the tree the binary was (presumably) built from, as the run starts
+commit=$(git -C "$top" rev-parse --short HEAD 2> /dev/null || echo unknown)
+dirty=$(git -C "$top" status --porcelain --untracked-files=no 2> /dev/null |
+	awk '{ printf "%s%s", s, $2; s = ", " }')
+echo "built from commit $commit${dirty:+ plus uncommitted changes in $dirty}" \
+	> "$work/commit"
 for g in names pids exec add startup; do
 	settle
 	unshare --mount --net --pid --fork --mount-proc --propagation private \
