@@ -20,10 +20,8 @@ int attach_main(int argc, char **argv)
 		return msg("extra arguments specified", NULL), EXIT_FAIL;
 	if (!is_pid(argv[1]) || strlen(argv[1]) > 10)
 		return msg("Invalid PID: ", argv[1], NULL), EXIT_FAIL;
-	strcpy(source, "/proc/");
-	strcat(strcat(source, argv[1]), "/ns/net");
 	/* a dead PID must create nothing, not even for a moment */
-	if (access(source, F_OK) < 0)
+	if (access(proc_ns_net(source, argv[1]), F_OK) < 0)
 		return msg("Cannot attach \"", argv[0], "\" to process ",
 			   argv[1], ": ", strerror(errno), NULL), EXIT_FAIL;
 	if (netns_create_file(path, argv[0]))

@@ -38,9 +38,7 @@ int identify_main(int argc, char **argv)
 	if (argc == 1 && (!is_pid(argv[0]) || strlen(argv[0]) > 10))
 		return msg("Specified string '", argv[0], "' is not a pid",
 			   NULL), EXIT_FAIL;
-	strcpy(path, "/proc/");
-	strcat(strcat(path, argc ? argv[0] : "self"), "/ns/net");
-	if (stat(path, &w.ns) < 0)
+	if (stat(proc_ns_net(path, argc ? argv[0] : "self"), &w.ns) < 0)
 		return msg("Cannot open network namespace of process ",
 			   argc ? argv[0] : "self", ": ", strerror(errno),
 			   NULL), EXIT_FAIL;

@@ -31,9 +31,7 @@ int pids_main(int argc, char **argv)
 	while ((e = dir_next(&proc))) {
 		if (!is_pid(e))
 			continue;
-		strcpy(path, "/proc/");
-		strcat(strcat(path, e), "/ns/net");
-		if (netns_same_ns(path, ns.st_dev, ns.st_ino)) {
+		if (netns_same_ns(proc_ns_net(path, e), ns.st_dev, ns.st_ino)) {
 			out_str(e);
 			out_char('\n');
 		}

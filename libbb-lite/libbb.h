@@ -52,7 +52,7 @@ const char *netns_strerror(int no);
 int matches(const char *prefix, const char *word);
 int is_pid(const char *s);
 int parse_s32(const char *s, int *out);
-int usage_fail(const char *s, ...);	/* msg, then returns EXIT_USAGE */
+int usage_fail(const char *s, ...);	/* msg, then EXIT_USAGE (in -batch: exit) */
 
 /* dir.c: directory entries without malloc */
 struct dir_iter {
@@ -70,6 +70,7 @@ int netns_open_by_name(const char *name);
 int netns_switch(const char *name);
 int netns_foreach(int (*fn)(const char *name, void *arg), void *arg);
 int netns_same_ns(const char *path, dev_t dev, ino_t ino);
+char *proc_ns_net(char *buf, const char *pid);	/* buf: 40 bytes */
 int netns_create_file(char *path, const char *name);
 int netns_bind(const char *path, const char *source);
 
@@ -99,15 +100,33 @@ int nl_dump(int fd, struct nlmsghdr *req,
 	    int (*cb)(const struct nlmsghdr *n, void *arg), void *arg);
 extern char nl_rxbuf[];
 #define NL_RXBUF_LEN 32768
+int nl_call(int fd, struct nlmsghdr *req,
+	    int (*cb)(const struct nlmsghdr *n, void *arg), void *arg,
+	    int quiet);
+int nl_parse_int(const char *s, int *out);
+int nl_nsid_of(const struct nlmsghdr *n);
+int nl_nsid_foreach(int sock, struct dir_iter *d,
+		    void (*fn)(const char *name, int nsid, void *arg),
+		    void *arg);
 
+/* link.c: network devices, found and moved over rtnetlink */
+int link_index(int fd, const char *name);
+int link_move(int fd, int index, unsigned ns_attr, int ns, const char *name);
+int link_dump(int fd, int (*cb)(const struct nlmsghdr *n, void *arg),
+	      void *arg);
+const char *link_physical(const struct nlmsghdr *n);
+void link_alt_name(char out[IFNAMSIZ], const char *name, unsigned digit);
+
+/* json.c: text, or iproute2's JSON under -json, byte for byte: an
+ * object per pr_start() .. pr_end(), the list around them under -json */
 #if CONFIG_FEATURE_JSON
-/* json.c: iproute2's JSON output, byte for byte */
 void json_list_start(void);
-void json_obj_start(void);
-void json_obj_end(void);
-void json_key_str(const char *key, const char *v);
-void json_key_int(const char *key, long v);
 void json_list_end(void);
 #endif
+void pr_start(void);
+void pr_end(void);
+void pr_str(const char *key, const char *pre, const char *v, const char *post);
+void pr_uint(const char *key, const char *pre, unsigned v, const char *post);
+void pr_text(const char *s);
 
 #endif

@@ -128,6 +128,12 @@ int netns_foreach(int (*fn)(const char *name, void *arg), void *arg)
 	return r;
 }
 
+/* "/proc/PID/ns/net": PID is all digits (at most 10) or "self" */
+char *proc_ns_net(char *buf, const char *pid)
+{
+	return strcat(strcat(strcpy(buf, "/proc/"), pid), "/ns/net");
+}
+
 /* Is the namespace file at PATH the namespace DEV:INO? */
 int netns_same_ns(const char *path, dev_t dev, ino_t ino)
 {
