@@ -18,6 +18,14 @@ sandbox_setup_yes() {
 }
 sandbox_setup_no() { return 0; }
 
+# no_run_dir: from here on the run dir does not exist, in this sandbox
+# only: a fresh tmpfs over /run hides it (rmdir would reach the host's disk)
+no_run_dir() {
+	umount "$RUN_DIR" 2>/dev/null
+	mount -t tmpfs tmpfs /run || fail "cannot mount a tmpfs over /run"
+	[ ! -e "$RUN_DIR" ] || fail "$RUN_DIR still exists"
+}
+
 fail() { echo "FAILED: $*"; exit 1; }
 skip() { echo "skip: $*"; exit 77; }
 

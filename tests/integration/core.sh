@@ -20,8 +20,7 @@ t_add_twice_fails_and_keeps_the_first() {
 }
 
 t_run_dir_is_created_shared() {
-	umount "$RUN_DIR" && rmdir "$RUN_DIR" 2>/dev/null
-	mount -t tmpfs tmpfs /run
+	no_run_dir
 	expect 0 -- "$NETNS" add a
 	[ "$(stat -c %a "$RUN_DIR")" = 755 ] || fail "mode $(stat -c %a $RUN_DIR)"
 	grep " $MNT_DIR " /proc/self/mountinfo | grep -q shared: ||
@@ -29,8 +28,7 @@ t_run_dir_is_created_shared() {
 }
 
 t_parallel_first_adds_make_one_mount() {
-	umount "$RUN_DIR" && rmdir "$RUN_DIR" 2>/dev/null
-	mount -t tmpfs tmpfs /run
+	no_run_dir
 	for i in $(seq 32); do "$NETNS" add "n$i" & done
 	wait
 	check_eq "$(grep -c " $MNT_DIR/n[0-9]* " /proc/self/mountinfo)" 32 \
@@ -60,7 +58,7 @@ t_delete_unmounts_and_unlinks() {
 }
 
 t_missing_run_dir_lists_nothing() {
-	umount "$RUN_DIR"; rmdir "$RUN_DIR" || skip "cannot remove run dir"
+	no_run_dir
 	expect 0 "" -- "$NETNS" list
 	expect 0 "" -- "$NETNS"
 	expect 0 "" -- "$NETNS" identify

@@ -68,8 +68,7 @@ delete d" "lines in the file"
 }
 
 t_monitor_creates_a_missing_run_dir() {
-	umount "$RUN_DIR" && rmdir "$RUN_DIR" 2>/dev/null
-	mount -t tmpfs tmpfs /run
+	no_run_dir
 	[ ! -e "$RUN_DIR" ] || fail "could not remove the run dir"
 	"$NETNS" monitor > events.txt &
 	mon=$!
@@ -83,7 +82,7 @@ t_monitor_creates_a_missing_run_dir() {
 }
 
 t_monitor_fails_when_the_run_dir_cannot_be_made() {
-	umount "$RUN_DIR" && rmdir "$RUN_DIR" 2>/dev/null
+	no_run_dir
 	mount -t tmpfs -o ro tmpfs /run
 	expect 1 "" -- timeout 5 "$NETNS" monitor
 	err_has "mkdir $RUN_DIR failed: Read-only file system"
