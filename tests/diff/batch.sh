@@ -51,16 +51,16 @@ ip -force -b exec 2>&1 | grep "^Command failed"'
 }
 
 t_batch_comments_blanks_and_quotes() {
+	# a word that starts with a quote runs to the same quote; a quote
+	# inside a word is a character; '#' ends the line even in a word
 	cat > quotes <<-'EOF'
 	# a comment
 
 	   # an indented comment
 	netns add "x y"   # a comment after a command
 	netns add 'q'
-	netns add a"b c"
-	netns add "c"d
-	netns add m#n
-	  netns	add	tab
+	netns exec "x y" sh -c 'printf "[%s]" "$@"; echo' - a"b c" "c"d '' "" e'f' m#n
+	  netns	exec	q	echo	tab
 	netns list
 	EOF
 	printf 'netns add "h#x"\nnetns list\n' > hash_in_quotes
