@@ -9,7 +9,9 @@ RUN_DIR=/var/run/netns
 MNT_DIR=/run/netns
 
 sandbox_setup_yes() {
-	mkdir -p /run/netns /etc/netns /var/run/netns || return 1
+	# a tmpfs over /run first: nothing below is made on the host's disk
+	mount -t tmpfs tmpfs /run || return 1
+	mkdir -p /run/netns /etc/netns "$RUN_DIR" || return 1
 	mount -t tmpfs tmpfs "$RUN_DIR" || return 1
 	mount -t tmpfs tmpfs /etc/netns || return 1
 	# a device of our own: never touch an interface we did not make
