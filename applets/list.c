@@ -9,18 +9,50 @@
 //usage:netns list
 #include "libbb.h"
 
-static int print_name(const char *name, void *arg)
+/* "NAME (id: N)" as iproute2 prints it; the id only when there is one */
+static void show(const char *name, int nsid, void *arg)
 {
 	(void)arg;
-	out_str(name);
-	out_char('\n');
-	return 0;
+	pr_start();
+	pr_str("name", "", name, "");
+	if (nsid >= 0)
+		pr_uint("id", " (id: ", nsid, ")");
+	pr_end();
 }
 
 int list_main(int argc, char **argv)
 {
+	struct dir_iter d;
+#if CONFIG_FEATURE_NSID
+	int sock;
+#else
+	const char *e;
+#endif
+
 	(void)argc;
 	(void)argv;
-	netns_foreach(print_name, NULL);
+	/* as iproute2: a run dir that cannot be opened lists nothing, not
+	 * even an empty JSON list */
+	if (dir_open(&d, RUN_DIR) < 0)
+		return 0;
+#if CONFIG_FEATURE_JSON
+	if (opt.json)
+		json_list_start();
+#endif
+#if CONFIG_FEATURE_NSID
+	/* a kernel that tells no ids (or no socket) still gets the names */
+	sock = nl_open();
+	nl_nsid_foreach(sock, &d, show, NULL);
+	if (sock >= 0)
+		close(sock);
+#else
+	while ((e = dir_next(&d)))
+		show(e, -1, NULL);
+#endif
+	dir_close(&d);
+#if CONFIG_FEATURE_JSON
+	if (opt.json)
+		json_list_end();
+#endif
 	return 0;
 }

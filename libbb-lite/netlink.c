@@ -1,10 +1,14 @@
 /* A minimal rtnetlink encoder and decoder. Every length the kernel sends
- * is checked against what was received before anything is read. */
+ * is checked against what was received before anything is read: a
+ * truncated, misaligned or oversized message or attribute is rejected. */
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include "libbb.h"
 
 char nl_rxbuf[NL_RXBUF_LEN] __attribute__((aligned(4)));
 
+/* The encoder writes into the caller's buffer, which must hold the
+ * message: requests here are small and built from known parts. */
 struct nlmsghdr *nl_msg_init(void *buf, unsigned type, unsigned flags,
 			     const void *body, unsigned body_len)
 {
@@ -54,7 +58,8 @@ void nl_nest_end(struct nlmsghdr *n, struct nlattr *nest)
 }
 
 /* Fill TB[type] for each attribute in LEN bytes at START (4-aligned);
- * -1 when an attribute is truncated or runs past the end. */
+ * -1 when an attribute is truncated or runs past the end. TB holds only
+ * attributes that passed the checks, also when -1 is returned. */
 int nl_attr_parse(const void *start, unsigned len,
 		  const struct nlattr **tb, unsigned max)
 {
@@ -121,15 +126,19 @@ int nl_open(void)
 	return fd;
 }
 
+/* the socket's default peer is the kernel: no address needed */
+static int nl_send_quiet(int fd, const void *buf, unsigned len)
+{
+	return send(fd, buf, len, 0) < 0 ? -errno : 0;
+}
+
 int nl_send(int fd, const void *buf, unsigned len)
 {
-	struct sockaddr_nl kernel = { .nl_family = AF_NETLINK };
+	int r = nl_send_quiet(fd, buf, len);
 
-	if (sendto(fd, buf, len, 0, (void *)&kernel, sizeof(kernel)) < 0) {
-		msg("Cannot talk to rtnetlink: ", strerror(errno), NULL);
-		return -errno;
-	}
-	return 0;
+	if (r < 0)
+		msg("Cannot talk to rtnetlink: ", strerror(-r), NULL);
+	return r;
 }
 
 /* One datagram from the kernel (port 0) into nl_rxbuf; its length, or
@@ -151,65 +160,57 @@ static int nl_recv(int fd)
 	}
 }
 
-/* The errno an NLMSG_ERROR carries (0 for an ACK). When REPORT is set, a
- * failure is printed as iproute2 does: the kernel's extended ACK text as
- * "Error: TEXT.", else "RTNETLINK answers: REASON". */
+/* an errno the kernel can have meant: -1 .. -4095, else -EBADMSG */
+static int nl_errno(int err)
+{
+	return err < 0 && err > -4096 ? err : -EBADMSG;
+}
+
+/* The errno an NLMSG_ERROR or NLMSG_DONE carries (0 for an ACK or a
+ * good end of dump); a failure is printed when REPORT is set, as
+ * iproute2 does: the kernel's extended ACK text as "Error: TEXT.", else
+ * "RTNETLINK answers: REASON". The ACK attributes follow the error
+ * number (DONE) or the echoed request (ERROR), which is skipped by its
+ * own length only when that fits in what is left. */
 int nl_ack_error(const struct nlmsghdr *n, int report)
 {
 	const struct nlmsgerr *e = (const void *)(n + 1);
 	const struct nlattr *tb[NLMSGERR_ATTR_MSG + 1];
-	unsigned off = NL_HDRLEN + sizeof(*e);
-	int err;
+	const struct nlattr *m;
+	const char *text = "";
+	unsigned rest, echo = 0;
+	int err, is_error = n->nlmsg_type == NLMSG_ERROR;
 
-	if (n->nlmsg_len < off)
+	if (n->nlmsg_len < NL_HDRLEN + sizeof(e->error))
 		return -EBADMSG;
-	err = e->error > 0 ? -e->error : e->error;
-	if (!err || !report)
-		return err;
-	if (!(n->nlmsg_flags & NLM_F_CAPPED))
-		off += NL_ALIGN(e->msg.nlmsg_len) - NL_HDRLEN;
-	tb[NLMSGERR_ATTR_MSG] = NULL;
-	if ((n->nlmsg_flags & NLM_F_ACK_TLVS) && off < n->nlmsg_len)
-		nl_attr_parse((const char *)n + off, n->nlmsg_len - off, tb,
-			      NLMSGERR_ATTR_MSG);
-	if (tb[NLMSGERR_ATTR_MSG] && tb[NLMSGERR_ATTR_MSG]->nla_len > 5) {
-		const char *t = (const char *)(tb[NLMSGERR_ATTR_MSG] + 1);
-		size_t len = strnlen(t, tb[NLMSGERR_ATTR_MSG]->nla_len - 4);
-		char text[256];
-
-		if (len >= sizeof(text) - 1)
-			len = sizeof(text) - 2;
-		memcpy(text, t, len);
-		text[len] = 0;
-		msg("Error: ", text, len && text[len - 1] == '.' ? "" : ".",
-		    NULL);
-	} else {
-		msg("RTNETLINK answers: ", strerror(-err), NULL);
-	}
-	return err;
-}
-
-/* Walk the messages of one datagram of LEN bytes that answer SEQ. CB gets
- * each; it returns 0 to go on, anything else to stop with that value. */
-static int nl_walk(int len, unsigned seq,
-		   int (*cb)(const struct nlmsghdr *n, void *arg), void *arg)
-{
-	const char *p = nl_rxbuf;
-
-	while (len > 0) {
-		const struct nlmsghdr *n = (const void *)p;
-		int r;
-
-		if (!nl_msg_ok(n, len))
+	rest = n->nlmsg_len - NL_HDRLEN - sizeof(e->error);
+	if (is_error) {
+		if (rest < NL_HDRLEN)
 			return -EBADMSG;
-		if (n->nlmsg_seq == seq && (r = cb(n, arg)))
-			return r;
-		if ((int)NL_ALIGN(n->nlmsg_len) >= len)
-			break;
-		len -= NL_ALIGN(n->nlmsg_len);
-		p += NL_ALIGN(n->nlmsg_len);
+		echo = n->nlmsg_flags & NLM_F_CAPPED ? NL_HDRLEN :
+						       e->msg.nlmsg_len;
 	}
-	return 0;
+	/* an old kernel's DONE says a length here */
+	if (!e->error || (e->error > 0 && !is_error))
+		return 0;
+	err = nl_errno(e->error);
+	if (!report)
+		return err;
+	if (!(n->nlmsg_flags & NLM_F_ACK_TLVS) || echo > rest ||
+	    NL_ALIGN(echo) > rest)
+		echo = rest = 0;
+	nl_attr_parse((const char *)&e->msg + NL_ALIGN(echo),
+		      rest - NL_ALIGN(echo), tb, NLMSGERR_ATTR_MSG);
+	/* the text is used only when the attribute ends with its NUL */
+	m = tb[NLMSGERR_ATTR_MSG];
+	if (m && m->nla_len > sizeof(*m) && !((const char *)m)[m->nla_len - 1])
+		text = (const char *)(m + 1);
+	if (*text)
+		msg("Error: ", text,
+		    text[strlen(text) - 1] == '.' ? "" : ".", NULL);
+	else
+		msg("RTNETLINK answers: ", strerror(-err), NULL);
+	return err;
 }
 
 struct talk {
@@ -217,6 +218,7 @@ struct talk {
 	unsigned reply_len;
 	int (*cb)(const struct nlmsghdr *n, void *arg);
 	void *arg;
+	int quiet;	/* a -errno to return without printing it */
 };
 
 /* 1 when done, -errno on error, 0 to read on */
@@ -225,12 +227,12 @@ static int talk_one(const struct nlmsghdr *n, void *arg)
 	struct talk *t = arg;
 	int err;
 
-	if (n->nlmsg_type == NLMSG_ERROR) {
-		err = nl_ack_error(n, !t->reply);
+	if (n->nlmsg_type == NLMSG_ERROR || n->nlmsg_type == NLMSG_DONE) {
+		err = nl_ack_error(n, 0);
+		if (err && !t->reply && err != t->quiet)
+			nl_ack_error(n, 1);
 		return err ? err : 1;
 	}
-	if (n->nlmsg_type == NLMSG_DONE)
-		return 1;
 	if (t->cb) {
 		err = t->cb(n, t->arg);
 		return err < 0 ? err : 0;
@@ -243,19 +245,44 @@ static int talk_one(const struct nlmsghdr *n, void *arg)
 	return 0;
 }
 
+/* Walk the messages of one datagram of LEN bytes that answer SEQ, until
+ * talk_one says stop. A malformed message ends the walk with -EBADMSG. */
+static int nl_walk(int len, unsigned seq, struct talk *t)
+{
+	const char *p = nl_rxbuf;
+
+	while (len > 0) {
+		const struct nlmsghdr *n = (const void *)p;
+		int r;
+
+		if (!nl_msg_ok(n, len))
+			return -EBADMSG;
+		if (n->nlmsg_seq == seq && (r = talk_one(n, t)))
+			return r;
+		if ((int)NL_ALIGN(n->nlmsg_len) >= len)
+			break;
+		len -= NL_ALIGN(n->nlmsg_len);
+		p += NL_ALIGN(n->nlmsg_len);
+	}
+	return 0;
+}
+
 static int nl_exchange(int fd, struct nlmsghdr *req, struct talk *t)
 {
-	int r;
+	int r = nl_send_quiet(fd, req, req->nlmsg_len);
 
-	if ((r = nl_send(fd, req, req->nlmsg_len)) < 0)
+	if (r < 0) {
+		if (r != t->quiet)
+			msg("Cannot talk to rtnetlink: ", strerror(-r), NULL);
 		return r;
+	}
 	do {
 		r = nl_recv(fd);
 		if (r < 0) {
 			msg("Cannot read from rtnetlink: ", strerror(-r), NULL);
 			return r;
 		}
-		r = nl_walk(r, req->nlmsg_seq, talk_one, t);
+		r = nl_walk(r, req->nlmsg_seq, t);
 	} while (r == 0);
 	return r < 0 ? r : 0;
 }
@@ -265,7 +292,7 @@ static int nl_exchange(int fd, struct nlmsghdr *req, struct talk *t)
  * -errno; a kernel error is printed when REPLY is NULL. */
 int nl_talk(int fd, struct nlmsghdr *req, void *reply, unsigned reply_len)
 {
-	struct talk t = { reply, reply ? reply_len : 0, NULL, NULL };
+	struct talk t = { reply, reply ? reply_len : 0, NULL, NULL, 0 };
 
 	if (!reply)
 		req->nlmsg_flags |= NLM_F_ACK;
@@ -276,8 +303,205 @@ int nl_talk(int fd, struct nlmsghdr *req, void *reply, unsigned reply_len)
 int nl_dump(int fd, struct nlmsghdr *req,
 	    int (*cb)(const struct nlmsghdr *n, void *arg), void *arg)
 {
-	struct talk t = { NULL, 0, cb, arg };
+	struct talk t = { NULL, 0, cb, arg, 0 };
 
 	req->nlmsg_flags |= NLM_F_DUMP;
 	return nl_exchange(fd, req, &t);
+}
+
+/* Send REQ as it is (with NLM_F_DUMP, or NLM_F_ACK added here for a
+ * plain request) and call CB (if any) for each answer until the dump
+ * ends or the ACK comes. Errors are printed, but for -QUIET, which is
+ * only returned: the caller has better words for it. */
+int nl_call(int fd, struct nlmsghdr *req,
+	    int (*cb)(const struct nlmsghdr *n, void *arg), void *arg,
+	    int quiet)
+{
+	struct talk t = { NULL, 0, cb, arg, -quiet };
+
+	if (!(req->nlmsg_flags & NLM_F_DUMP))
+		req->nlmsg_flags |= NLM_F_ACK;
+	return nl_exchange(fd, req, &t);
+}
+
+/* ---- namespace ids ---- */
+
+/* a digit in any base up to 36; 99 for anything else */
+static unsigned digit(char c)
+{
+	if ((unsigned)(c - '0') < 10)
+		return c - '0';
+	c |= 32;
+	return (unsigned)(c - 'a') < 26 ? (unsigned)(c - 'a' + 10) : 99;
+}
+
+/* A number as iproute2's get_integer() reads it: strtol base 0 (so 0x10
+ * and 010 too), leading blanks and a sign allowed, nothing after it,
+ * within int. 0 on success. */
+int nl_parse_int(const char *s, int *out)
+{
+	unsigned long long v = 0;
+	unsigned base = 10, d;
+	const char *p;
+	int neg;
+
+	while (*s == ' ' || (unsigned)(*s - '\t') < 5)
+		s++;
+	neg = *s == '-';
+	s += neg || *s == '+';
+	if (*s == '0') {
+		base = 8;
+		if ((s[1] | 32) == 'x' && digit(s[2]) < 16) {
+			base = 16;
+			s += 2;
+		}
+	}
+	for (p = s; (d = digit(*p)) < base; p++)
+		if ((v = v * base + d) > 1ull << 31)
+			return -1;
+	if (*p || p == s || v > (1ull << 31) - !neg)
+		return -1;
+	*out = neg ? -(int)(v - 1) - 1 : (int)v;
+	return 0;
+}
+
+/* The nsid an RTM_NEWNSID answer carries (NETNSA_NSID, exactly an s32),
+ * or -1 for none, an error (printed, as iproute2 does: a file in the run
+ * dir that is no namespace) or a malformed message. */
+int nl_nsid_of(const struct nlmsghdr *n)
+{
+	const struct nlattr *tb[NETNSA_NSID + 1];
+	int id = -1;
+
+	if (n->nlmsg_type == NLMSG_ERROR)
+		nl_ack_error(n, 1);
+	else if (n->nlmsg_type == RTM_NEWNSID &&
+		 nl_msg_attrs(n, 1, tb, NETNSA_NSID) == 0 &&
+		 tb[NETNSA_NSID] && tb[NETNSA_NSID]->nla_len == 8)
+		id = (int)nl_get_u32(tb[NETNSA_NSID]);
+	return id < 0 ? -1 : id;
+}
+
+/* The ids of many names are asked in batches: one send holds a
+ * RTM_GETNSID per name, each naming the namespace by an fd that must
+ * stay open until the kernel has read it (it has when the send returns:
+ * rtnetlink answers inside it). The answers, one datagram each, are read
+ * many per syscall. BATCH bounds the fds held at once and keeps the
+ * answers (under 1 KiB of receive buffer each, as the kernel counts an
+ * skb) well inside the default 208 KiB, so none is dropped. */
+#define NSID_BATCH	128
+#define NSID_SLOT	(NL_RXBUF_LEN / NSID_BATCH)	/* an answer is < 200 B */
+
+struct nsid_req {
+	struct nlmsghdr h;
+	uint32_t family;	/* rtgenmsg, padded */
+	struct nlattr a;
+	int32_t fd;
+};
+
+struct nsid_batch {
+	int id[NSID_BATCH], fd[NSID_BATCH];
+	char name[NSID_BATCH][NAME_MAX + 1];
+	struct nsid_req req[NSID_BATCH];
+	struct mmsghdr v[NSID_BATCH];
+	struct iovec io[NSID_BATCH];
+};
+
+/* Ask for the ids of the FDS names of batch B that have an fd, the
+ * first seq being SEQ, and read the answers: wait for the first, then
+ * take what is queued (all of it: the kernel answered inside the send)
+ * without ever waiting again. -EOPNOTSUPP when the kernel (or an
+ * emulator such as qemu-user) refuses the send. */
+static int nsid_ask(int sock, struct nsid_batch *b, unsigned seq,
+		    unsigned fds)
+{
+	unsigned flags = MSG_WAITFORONE, i;
+	int r = nl_send_quiet(sock, b->req, fds * sizeof(b->req[0]));
+
+	while (!r && fds) {
+		r = recvmmsg(sock, b->v, fds, flags, NULL);
+		if (r <= 0)
+			break;
+		flags |= MSG_DONTWAIT;
+		fds -= r;
+		for (i = 0; i < (unsigned)r; i++) {
+			const struct nlmsghdr *n = b->io[i].iov_base;
+
+			if (nl_msg_ok(n, b->v[i].msg_len) &&
+			    n->nlmsg_seq - seq < NSID_BATCH)
+				b->id[n->nlmsg_seq - seq] = nl_nsid_of(n);
+		}
+		r = 0;
+	}
+	return r == -EOPNOTSUPP ? r : 0;
+}
+
+/* The fds of a batch, which rise (each open takes the lowest free fd and
+ * none is closed meanwhile): one close_range(2) per contiguous run, as
+ * an fd we did not open (an inherited one) may sit between them. */
+static void nsid_close(const int *fd, unsigned count)
+{
+	unsigned i = 0, j;
+
+	while (i < count) {
+		for (j = i + 1; j < count && fd[j] == fd[j - 1] + 1; j++)
+			;
+#ifdef SYS_close_range
+		if (syscall(SYS_close_range, fd[i], fd[j - 1], 0) == 0)
+			i = j;
+#endif
+		for (; i < j; i++)
+			close(fd[i]);
+	}
+}
+
+/* Call FN(NAME, NSID, ARG) for every name of the run dir D in readdir
+ * order, NSID being the name's namespace id in ours or -1 when it has
+ * none (or SOCK is < 0). Returns 0, or -EOPNOTSUPP when the kernel does
+ * not tell ids: every name then gets -1. When the fd limit is reached a
+ * batch ends early, so that RLIMIT_NOFILE bounds a batch, not the list. */
+int nl_nsid_foreach(int sock, struct dir_iter *d,
+		    void (*fn)(const char *name, int nsid, void *arg),
+		    void *arg)
+{
+	struct nsid_batch b;
+	const char *e = dir_next(d);
+	unsigned i, n, fds, seq = 1;
+	int fd, r = sock < 0 ? -EOPNOTSUPP : 0;
+
+	memset(b.v, 0, sizeof(b.v));
+	for (i = 0; i < NSID_BATCH; i++) {
+		b.io[i].iov_base = nl_rxbuf + i * NSID_SLOT;
+		b.io[i].iov_len = NSID_SLOT;
+		b.v[i].msg_hdr.msg_iov = &b.io[i];
+		b.v[i].msg_hdr.msg_iovlen = 1;
+	}
+	for (; e; seq += NSID_BATCH) {
+		for (n = fds = 0; e && n < NSID_BATCH; e = dir_next(d)) {
+			fd = r ? -1 : syscall(SYS_openat, d->fd, e,
+					      O_RDONLY | O_CLOEXEC);
+			if (fd < 0 && n && (errno == EMFILE || errno == ENFILE))
+				break;
+			b.id[n] = -1;
+			if (fd >= 0) {
+				struct nsid_req *q = &b.req[fds];
+
+				q->h.nlmsg_len = sizeof(*q);
+				q->h.nlmsg_type = RTM_GETNSID;
+				q->h.nlmsg_flags = NLM_F_REQUEST;
+				q->h.nlmsg_seq = seq + n;
+				q->a.nla_len = sizeof(q->a) + sizeof(q->fd);
+				q->a.nla_type = NETNSA_FD;
+				q->fd = b.fd[fds++] = fd;
+			}
+			strcpy(b.name[n++], e);
+		}
+		if (fds) {
+			r = nsid_ask(sock, &b, seq, fds);
+			nsid_close(b.fd, fds);
+		}
+		for (i = 0; i < n; i++)
+			fn(b.name[i], b.id[i], arg);
+	}
+	return sock < 0 ? 0 : r;
 }

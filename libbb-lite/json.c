@@ -1,0 +1,120 @@
+/* Output that is text, or iproute2's JSON under -json: list and list-id
+ * print a list of flat objects, compact ([{"a":1},{"b":"x"}]) or, with
+ * -pretty, each member on a line of its own indented by eight spaces,
+ * each "}" by four, the list opened as "[ {" and closed as "} ]" ("[ ]"
+ * when empty), byte for byte as iproute2's json_writer. */
+#include "libbb.h"
+
+#if CONFIG_FEATURE_JSON
+/* what comes before the next object or member: a comma or nothing */
+static char obj_sep, member_sep;
+
+/* iproute2 escapes these seven and passes every other byte through */
+static void json_quoted(const char *s)
+{
+	static const char from[] = "\t\n\r\f\b\\\"", to[] = "tnrfb\\\"";
+	const char *e;
+
+	out_char('"');
+	for (; *s; s++) {
+		e = strchr(from, *s);
+		if (e) {
+			out_char('\\');
+			out_char(to[e - from]);
+		} else {
+			out_char(*s);
+		}
+	}
+	out_char('"');
+}
+
+/* a fresh list for each command: -batch runs several */
+void json_list_start(void)
+{
+	obj_sep = 0;
+	out_str(opt.pretty ? "[ " : "[");
+}
+
+void json_list_end(void)
+{
+	out_str(opt.pretty && obj_sep ? " ]\n" : "]\n");
+}
+#endif
+
+/* An object: under -json "{" and members, else text ended by a newline. */
+void pr_start(void)
+{
+#if CONFIG_FEATURE_JSON
+	if (opt.json) {
+		if (obj_sep)
+			out_char(',');
+		out_char('{');
+		member_sep = 0;
+	}
+#endif
+}
+
+void pr_end(void)
+{
+#if CONFIG_FEATURE_JSON
+	if (opt.json) {
+		if (opt.pretty && member_sep)
+			out_str("\n    ");
+		out_char('}');
+		obj_sep = 1;
+		return;
+	}
+#endif
+	out_char('\n');
+}
+
+/* As iproute2's print_*(PRINT_ANY, KEY, "PRE%sPOST", V): the member
+ * KEY under -json (a number when V is not to be QUOTED), else the text. */
+static void pr(const char *key, const char *pre, const char *v,
+	       const char *post, int quoted)
+{
+#if CONFIG_FEATURE_JSON
+	if (opt.json) {
+		if (member_sep)
+			out_char(',');
+		member_sep = 1;
+		if (opt.pretty)
+			out_str("\n        ");
+		json_quoted(key);
+		out_str(opt.pretty ? ": " : ":");
+		if (quoted)
+			json_quoted(v);
+		else
+			out_str(v);
+		return;
+	}
+#else
+	(void)key;
+	(void)quoted;
+#endif
+	out_str(pre);
+	out_str(v);
+	out_str(post);
+}
+
+void pr_str(const char *key, const char *pre, const char *v, const char *post)
+{
+	pr(key, pre, v, post, 1);
+}
+
+void pr_uint(const char *key, const char *pre, unsigned v, const char *post)
+{
+	char buf[21];
+
+	pr(key, pre, utoa(v, buf), post, 0);
+}
+
+/* text that JSON leaves out (iproute2's PRINT_FP) */
+void pr_text(const char *s)
+{
+#if CONFIG_FEATURE_JSON
+	if (opt.json)
+		return;
+#endif
+	out_str(s);
+}
