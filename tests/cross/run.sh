@@ -9,9 +9,10 @@
 # (-Werror) into build/cross/ARCH/check, then run tests/run.sh on it with
 # tests/unit (drivers built by the cross compiler, run under qemu),
 # tests/integration, tests/diff and tests/cross/qemu_*.sh. How:
-#  - $NETNS is a script that runs `qemu-ARCH-static -0 NAME BINARY "$@"`,
-#    NAME being the name it was called by, so the `ip` link reaches the
-#    binary as argv[0] "ip" (no binfmt_misc registration needed or used).
+#  - $NETNS is tests/cross/qemu-exec.c, which runs
+#    `qemu-ARCH-static -0 NAME BINARY "$@"`, NAME being the name it was
+#    called by, so the `ip` link reaches the binary as argv[0] "ip" (no
+#    binfmt_misc registration needed or used).
 #    Commands that the binary executes (exec) are the host's own and run
 #    natively.
 #  - musl-gcc, cc and gcc on PATH are tests/cross/cc-wrapper.sh: the cross
@@ -30,6 +31,9 @@ cd "$top" || exit 2
 
 [ $# -gt 0 ] || set -- ${NETNS_CROSS_ARCHES:-aarch64 armhf mipsel s390x}
 unset CC CFLAGS LDFLAGS
+# the host's compiler, for the program that starts qemu
+host_cc=$(command -v musl-gcc || command -v cc) || {
+	echo "FAIL cross: no C compiler for the host"; exit 1; }
 total_pass=0 total_fail=0 total_skip=0
 summary=
 
@@ -56,15 +60,19 @@ run_arch() {
 	bin=$dir/netns
 	wrap=$dir/qemu
 	rm -rf "$wrap" && mkdir -p "$wrap/bin" "$wrap/cc" || exit 2
-	printf '#!/bin/sh\nexec %s -0 "${0##*/}" %s "$@"\n' "$qemu" "$bin" \
-		> "$wrap/bin/netns"
-	chmod +x "$wrap/bin/netns"
+	if ! $host_cc -static -O2 -Wall -Werror -DQEMU="\"$qemu\"" -DBIN="\"$bin\"" \
+			-o "$wrap/bin/netns" tests/cross/qemu-exec.c; then
+		echo "FAIL cross $arch: tests/cross/qemu-exec.c does not build"
+		total_fail=$((total_fail + 1))
+		return
+	fi
 	sed -e "s|@CROSS_CC@|$cross_cc|" -e "s|@QEMU@|$qemu|" -e "s|@ARCH@|$arch|" \
 		tests/cross/cc-wrapper.sh > "$wrap/cc/cc"
 	chmod +x "$wrap/cc/cc"
 	ln -s cc "$wrap/cc/gcc"
 	ln -s cc "$wrap/cc/musl-gcc"
 	notes=$wrap/graceful.txt
+	: > "$wrap/times"
 	: > "$notes" && chmod 666 "$notes"
 
 	start=$(date +%s)
@@ -75,8 +83,20 @@ run_arch() {
 		"$top"/tests/cross/qemu_*.sh \
 		> "$wrap/log" 2>&1 &
 	test_pid=$!
-	# show the lines as they come, prefixed with the arch
-	tail -n +1 -f --pid=$test_pid "$wrap/log" 2>/dev/null | sed "s/^/[$arch] /"
+	# show the lines as they come, prefixed with the arch; note how long
+	# each test took (from the end of the one before)
+	tail -n +1 -f --pid=$test_pid "$wrap/log" 2>/dev/null | {
+		last=$(date +%s)
+		while IFS= read -r l; do
+			echo "[$arch] $l"
+			case $l in PASS\ * | FAIL\ * | SKIP\ *)
+				now=$(date +%s)
+				set -- $l
+				echo "$((now - last)) $2 $3" >> "$wrap/times"
+				last=$now ;;
+			esac
+		done
+	}
 	wait $test_pid
 	secs=$(( $(date +%s) - start ))
 
@@ -91,6 +111,8 @@ run_arch() {
 		total_fail=$((total_fail + $3))
 		total_skip=$((total_skip + $5))
 	fi
+	echo "[$arch] slowest tests (seconds):"
+	sort -rn "$wrap/times" | head -n 3 | sed "s/^/[$arch]   /"
 	echo "[$arch] graceful answers checked instead (qemu cannot carry the request):"
 	if [ -s "$notes" ]; then
 		sort -u "$notes" | sed "s/^/[$arch]   /"
