@@ -5,20 +5,111 @@
 //config:	help
 //config:	  netns delete NAME, and -all delete: unmount and remove
 //config:	  RUN_DIR/NAME. The namespace itself goes when its last
-//config:	  user does.
+//config:	  user does. With FEATURE_SAFE_DELETE, physical devices
+//config:	  come home first; --no-rescue skips that for one call.
 //applet:50 delete NETNS_DELETE "delete"
-//usage:netns [-all] delete [NAME]
+//usage:netns [-all] delete [--no-rescue] [NAME]
 #include <limits.h>
+#include <sched.h>
 #include <sys/mount.h>
+#include <sys/stat.h>
 #include "libbb.h"
 
-/* returns non-zero to stop -all at the first failure, as iproute2 does */
-static int delete_one(const char *name, void *arg)
+#if CONFIG_FEATURE_SAFE_DELETE
+/* one physical device of a namespace, found by a link dump */
+struct pick {
+	int skip, seen, index;
+	char name[IFNAMSIZ];
+};
+
+/* link_dump callback: the SKIP-th physical device (those before it
+ * could not be moved). The move waits for the end of the dump: a device
+ * that leaves in the middle of one can make the kernel skip another. */
+static int pick_physical(const struct nlmsghdr *n, void *arg)
+{
+	struct pick *p = arg;
+	const char *name = link_physical(n);
+
+	if (name && p->seen++ == p->skip) {
+		p->index = ((const struct ifinfomsg *)(n + 1))->ifi_index;
+		strcpy(p->name, name);
+	}
+	return 0;
+}
+
+/* Move device P of the namespace of socket FD (NS by name) into
+ * namespace HOME, under its own name or, when that is taken there, under
+ * a free one. 1 when it moved. */
+static int bring_home(int fd, int home, const char *ns, const struct pick *p)
+{
+	char name[IFNAMSIZ];
+	unsigned i = 0;
+	int r;
+
+	/* the kernel keeps the name, or refuses with EEXIST */
+	while ((r = link_move(fd, p->index, IFLA_NET_NS_FD, home,
+			      i ? name : NULL, EEXIST)) == -EEXIST && i < 9)
+		link_alt_name(name, p->name, ++i);
+	msg(r ? "Cannot move " : "moved ", p->name, " from \"", ns,
+	    "\" back to this namespace", !r && i ? " as " : NULL, name, NULL);
+	return !r;
+}
+
+/* Bring every physical device of namespace NAME (at PATH) back to ours before the
+ * name goes: else the kernel hands one back only when the last process
+ * in NAME is gone, and until then nobody can see it. A failure is
+ * reported and the delete goes on. */
+static void rescue(const char *path, const char *name)
+{
+	struct ns_id here;
+	struct pick p;
+	int home = -1, ns, fd = -1;
+
+	ns = open(path, O_RDONLY | O_CLOEXEC);
+	if (ns < 0 && errno == ENOENT)
+		return;		/* no such name: delete says so */
+	home = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+	if (ns < 0 || home < 0 || ns_id_of("/proc/self/ns/net", &here))
+		goto fail;
+	if (netns_same_ns(path, &here))
+		goto out;	/* our own namespace: all is home */
+	/* a socket made in NAME speaks for NAME from anywhere */
+	if (setns(ns, CLONE_NEWNET) < 0)
+		goto fail;
+	fd = nl_open();
+	if (setns(home, CLONE_NEWNET) < 0)
+		goto fail;
+	for (p.skip = 0; fd >= 0; ) {
+		p.seen = p.index = 0;
+		if (link_dump(fd, pick_physical, &p) < 0 || !p.index)
+			break;
+		p.skip += !bring_home(fd, home, name, &p);
+	}
+	goto out;
+fail:
+	msg("Cannot move ", "devices", " from \"", name,
+	    "\" back to this namespace", ": ", strerror(errno), NULL);
+out:
+	/* close(-1) is a harmless EBADF */
+	close(fd);
+	close(ns);
+	close(home);
+}
+#endif
+
+/* returns non-zero to stop -all at the first failure, as iproute2 does;
+ * NO_RESCUE is non-NULL for --no-rescue */
+static int delete_one(const char *name, void *no_rescue)
 {
 	char path[PATH_MAX];
 
-	(void)arg;
 	netns_path(path, name);
+#if CONFIG_FEATURE_SAFE_DELETE
+	if (!no_rescue)
+		rescue(path, name);
+#else
+	(void)no_rescue;
+#endif
 	umount2(path, MNT_DETACH);
 	if (unlink(path) < 0) {
 		msg("Cannot remove namespace file \"", path, "\": ",
@@ -30,9 +121,20 @@ static int delete_one(const char *name, void *arg)
 
 int delete_main(int argc, char **argv)
 {
+	char *no_rescue = NULL;
+
+	/* accepted without the feature too: there is nothing to skip then */
+	if (argc > 0 && !strcmp(argv[0], "--no-rescue")) {
+		no_rescue = argv[0];
+		argc--, argv++;
+		/* main checked the word before the name, not the name */
+		if (argc > 0 && !netns_name_ok(argv[0]))
+			return usage_fail("Invalid netns name \"", argv[0],
+					  "\"", NULL);
+	}
 	if (opt.all)
-		return netns_foreach(delete_one, NULL);
+		return netns_foreach(delete_one, no_rescue);
 	if (argc < 1)
 		return msg("No netns name specified", NULL), EXIT_FAIL;
-	return delete_one(argv[0], NULL);
+	return delete_one(argv[0], no_rescue);
 }

@@ -9,11 +9,10 @@
 //applet:60 identify NETNS_IDENTIFY "identify"
 //usage:netns identify [PID]
 #include <limits.h>
-#include <sys/stat.h>
 #include "libbb.h"
 
 struct want {
-	struct stat ns;
+	struct ns_id ns;
 	char name[NAME_MAX + 1];
 };
 
@@ -23,7 +22,7 @@ static int match_name(const char *name, void *arg)
 	struct want *w = arg;
 	char path[PATH_MAX];
 
-	if (netns_same_ns(netns_path(path, name), w->ns.st_dev, w->ns.st_ino))
+	if (netns_same_ns(netns_path(path, name), &w->ns))
 		strcpy(w->name, name);
 	return 0;
 }
@@ -38,7 +37,7 @@ int identify_main(int argc, char **argv)
 	if (argc == 1 && (!is_pid(argv[0]) || strlen(argv[0]) > 10))
 		return msg("Specified string '", argv[0], "' is not a pid",
 			   NULL), EXIT_FAIL;
-	if (stat(proc_ns_net(path, argc ? argv[0] : "self"), &w.ns) < 0)
+	if (ns_id_of(proc_ns_net(path, argc ? argv[0] : "self"), &w.ns) < 0)
 		return msg("Cannot open network namespace of process ",
 			   argc ? argv[0] : "self", ": ", strerror(errno),
 			   NULL), EXIT_FAIL;

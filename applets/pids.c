@@ -8,13 +8,12 @@
 //applet:70 pids NETNS_PIDS "pids"
 //usage:netns pids NAME
 #include <limits.h>
-#include <sys/stat.h>
 #include "libbb.h"
 
 int pids_main(int argc, char **argv)
 {
 	char path[PATH_MAX];
-	struct stat ns;
+	struct ns_id ns;
 	struct dir_iter proc;
 	const char *e;
 
@@ -22,7 +21,7 @@ int pids_main(int argc, char **argv)
 		return msg("No netns name specified", NULL), EXIT_FAIL;
 	if (argc > 1)
 		return msg("extra arguments specified", NULL), EXIT_FAIL;
-	if (stat(netns_path(path, argv[0]), &ns) < 0)
+	if (ns_id_of(netns_path(path, argv[0]), &ns) < 0)
 		return msg("Cannot open network namespace \"", argv[0], "\": ",
 			   strerror(errno), NULL), EXIT_FAIL;
 	if (dir_open(&proc, "/proc") < 0)
@@ -31,7 +30,7 @@ int pids_main(int argc, char **argv)
 	while ((e = dir_next(&proc))) {
 		if (!is_pid(e))
 			continue;
-		if (netns_same_ns(proc_ns_net(path, e), ns.st_dev, ns.st_ino)) {
+		if (netns_same_ns(proc_ns_net(path, e), &ns)) {
 			out_str(e);
 			out_char('\n');
 		}

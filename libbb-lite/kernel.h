@@ -79,6 +79,19 @@ struct ifinfomsg {
 #define IFF_UP			0x1
 #define IFNAMSIZ		16
 
+/* statx(2) (Linux 4.11): one layout on every architecture */
+#define STATX_INO		0x100
+struct statx_buf {
+	uint32_t mask, blksize;
+	uint64_t attributes;
+	uint32_t nlink, uid, gid;
+	uint16_t mode, pad;
+	uint64_t ino, size, blocks, attributes_mask;
+	uint64_t times[8];
+	uint32_t rdev_major, rdev_minor, dev_major, dev_minor;
+	uint64_t spare[14];
+};
+
 struct sockaddr_nl {
 	unsigned short nl_family;
 	unsigned short nl_pad;

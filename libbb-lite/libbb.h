@@ -69,7 +69,11 @@ char *netns_path(char *buf, const char *name);	/* buf: PATH_MAX */
 int netns_open_by_name(const char *name);
 int netns_switch(const char *name);
 int netns_foreach(int (*fn)(const char *name, void *arg), void *arg);
-int netns_same_ns(const char *path, dev_t dev, ino_t ino);
+struct ns_id {
+	uint64_t dev, ino;
+};
+int ns_id_of(const char *path, struct ns_id *id);
+int netns_same_ns(const char *path, const struct ns_id *id);
 char *proc_ns_net(char *buf, const char *pid);	/* buf: 40 bytes */
 int netns_create_file(char *path, const char *name);
 int netns_bind(const char *path, const char *source);
@@ -111,7 +115,8 @@ int nl_nsid_foreach(int sock, struct dir_iter *d,
 
 /* link.c: network devices, found and moved over rtnetlink */
 int link_index(int fd, const char *name);
-int link_move(int fd, int index, unsigned ns_attr, int ns, const char *name);
+int link_move(int fd, int index, unsigned ns_attr, int ns, const char *name,
+	      int quiet);
 int link_dump(int fd, int (*cb)(const struct nlmsghdr *n, void *arg),
 	      void *arg);
 const char *link_physical(const struct nlmsghdr *n);

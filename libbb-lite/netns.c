@@ -5,6 +5,7 @@
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
+#include <sys/syscall.h>
 #include "libbb.h"
 
 /* iproute2's rule: not empty, not . or .., no '/', at most NAME_MAX bytes */
@@ -134,12 +135,42 @@ char *proc_ns_net(char *buf, const char *pid)
 	return strcat(strcat(strcpy(buf, "/proc/"), pid), "/ns/net");
 }
 
-/* Is the namespace file at PATH the namespace DEV:INO? */
-int netns_same_ns(const char *path, dev_t dev, ino_t ino)
+/* The identity of the namespace (or any file) at PATH. statx, because
+ * libc's stat brings 0.9 KB of fallbacks; before Linux 4.11 the link text
+ * of an open namespace, "net:[INODE]", tells the same. */
+int ns_id_of(const char *path, struct ns_id *id)
 {
-	struct stat st;
+	struct statx_buf sx;
+	char link[32], fdpath[40];
+	ssize_t n;
+	int fd;
 
-	return stat(path, &st) == 0 && st.st_dev == dev && st.st_ino == ino;
+	if (syscall(SYS_statx, AT_FDCWD, path, 0, STATX_INO, &sx) == 0) {
+		id->dev = (uint64_t)sx.dev_major << 32 | sx.dev_minor;
+		id->ino = sx.ino;
+		return 0;
+	}
+	if (errno != ENOSYS || (fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return -1;
+	n = readlink(strcat(strcpy(fdpath, "/proc/self/fd/"), utoa(fd, link)),
+		     link, sizeof(link) - 1);
+	close(fd);
+	if (n < 6 || memcmp(link, "net:[", 5))
+		return errno = EINVAL, -1;
+	link[n] = 0;
+	id->dev = 0;
+	for (id->ino = 0, path = link + 5; *path >= '0' && *path <= '9'; path++)
+		id->ino = id->ino * 10 + (*path - '0');
+	return 0;
+}
+
+/* Is the file at PATH the namespace ID? */
+int netns_same_ns(const char *path, const struct ns_id *id)
+{
+	struct ns_id other;
+
+	return ns_id_of(path, &other) == 0 && other.dev == id->dev &&
+	       other.ino == id->ino;
 }
 
 /* Make the run dir a shared mount point, so that names made here show in
