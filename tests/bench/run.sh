@@ -48,6 +48,15 @@ times_of() {
 	     inside { gsub(/[ ,]/, ""); print n, $0 }' "$1"
 }
 
+# cpu_of JSON: hyperfine's mean user + system time in seconds of each
+# command, "1 T" and "2 T" as above
+cpu_of() {
+	awk -F': ' '/"command":/ { n++ }
+	     /"user":/ { u[n] = $2 + 0 }
+	     /"system":/ { s[n] = $2 + 0 }
+	     END { for (i = 1; i <= n; i++) print i, u[i] + s[i] }' "$1"
+}
+
 # median FILE: the median of the numbers in FILE, in milliseconds
 median_ms() {
 	sort -g "$1" | awk '{ v[NR] = $1 } END {
@@ -66,6 +75,8 @@ timed() {
 	key=$1 runs=$2 warm=$3 prep=$4 cmd_ip=$5 cmd_netns=$6
 	: > "$work/$key.ip.times"
 	: > "$work/$key.netns.times"
+	: > "$work/$key.ip.cpu"
+	: > "$work/$key.netns.cpu"
 	r=1
 	while [ "$r" -le "$ROUNDS" ]; do
 		if [ $((r % 2)) = 1 ]; then
@@ -91,11 +102,17 @@ timed() {
 			if [ "$n" = 1 ]; then echo "$t" >> "$work/$key.$first.times"
 			else echo "$t" >> "$work/$key.$second.times"; fi
 		done
+		cpu_of "$json" | while read -r n t; do
+			if [ "$n" = 1 ]; then echo "$t" >> "$work/$key.$first.cpu"
+			else echo "$t" >> "$work/$key.$second.cpu"; fi
+		done
 		r=$((r + 1))
 	done
 	record "$key" ip_ms "$(median_ms "$work/$key.ip.times")"
 	record "$key" netns_ms "$(median_ms "$work/$key.netns.times")"
 	record "$key" runs "$(wc -l < "$work/$key.netns.times")"
+	record "$key" ip_cpu "$(median_ms "$work/$key.ip.cpu")"
+	record "$key" netns_cpu "$(median_ms "$work/$key.netns.cpu")"
 }
 
 # strace_sum OUT FILE...: add up strace -c summaries, one "NAME CALLS" line
@@ -339,6 +356,7 @@ row() {
 	units=$(get "$key" units)
 	same=$(get "$key" same)
 	echo "| $label | $ip_ms | $netns_ms | $(ratio "$ip_ms" "$netns_ms") |" \
+		"$(ratio "$(get "$key" ip_cpu)" "$(get "$key" netns_cpu)") |" \
 		"${ip_sys:--} | ${netns_sys:--} |" \
 		"$(per_unit "$ip_sys" "$units") | $(per_unit "$netns_sys" "$units") |" \
 		"$(get "$key" ip_rss) | $(get "$key" netns_rss) | ${same:--} |" \
@@ -360,7 +378,9 @@ table() {
 		"dynamically linked"
 	echo "- $(hyperfine --version), $ROUNDS alternating rounds;" \
 		"medians of all runs; times in ms; ratio = iproute2 time / netns" \
-		"time (above 1: netns is faster)"
+		"time (above 1: netns is faster); CPU ratio = the same for" \
+		"user + system time (median of hyperfine's per-round means)," \
+		"less moved by other load on the machine than wall time"
 	echo "- load average before and after: $(cat "$work/load.before")," \
 		"$(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine" \
 		"shows here)"
@@ -368,11 +388,11 @@ table() {
 		"per unit = per name, id, process or add; peak RSS in KB of" \
 		"one run, including what it execs (/usr/bin/time %M)"
 	echo
-	echo "| benchmark | iproute2 ms | netns ms | ratio |" \
+	echo "| benchmark | iproute2 ms | netns ms | ratio | CPU ratio |" \
 		"syscalls iproute2 | syscalls netns | per unit iproute2 |" \
 		"per unit netns | RSS KB iproute2 | RSS KB netns | same stdout |" \
 		"runs |"
-	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|"
+	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|"
 	row list "\`list\`, $NAMES names, half with ids"
 	row list-id "\`list-id\`, $((NAMES / 2)) ids"
 	row identify "\`identify PID\`, $NAMES names"
@@ -386,7 +406,7 @@ table() {
 		v=$(get "$k" netns_rss); [ "${v:-0}" -gt $rss_netns ] && rss_netns=$v
 	done
 	echo "| peak RSS KB, largest above | $rss_ip | $rss_netns |" \
-		"$(ratio "$rss_ip" "$rss_netns") | | | | | | | | |"
+		"$(ratio "$rss_ip" "$rss_netns") | | | | | | | | | |"
 	notes > "$work/notes"
 	if [ -s "$work/notes" ]; then echo; cat "$work/notes"; fi
 	echo
