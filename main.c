@@ -15,32 +15,33 @@ struct opts opt;
 static char is_ip;	/* invoked through a link named ip */
 
 /* Usage lines read "netns [-all] WORD ..."; through `ip` they read as
- * iproute2's "ip [-all] netns WORD ...". Lines that do not start with
- * "netns" (definitions such as NETNSID := ...) go last, untabbed. */
+ * iproute2's "ip [-all] netns WORD ...". Lines that start with "ip " show
+ * only through `ip`; the others (definitions such as NETNSID := ...) go
+ * last, untabbed. */
 static void usage_lines(const char *u, int defs, int *first)
 {
-	while (u && *u) {
-		const char *nl = strchr(u, '\n');
-		int is_def = strncmp(u, "netns", 5) != 0;
+	for (; u && *u; u = strchr(u, '\n') + 1) {
+		int ip_only = !strncmp(u, "ip ", 3);
 
-		if (is_def == defs) {
-			if (!defs)
-				write(2, *first ? "Usage:\t" : "\t", *first ? 7 : 1);
+		if ((strncmp(u, "netns", 5) && !ip_only) != defs ||
+		    (ip_only && !is_ip))
+			continue;
+		if (!defs) {
+			out_str(*first ? "Usage:\t" : "\t");
 			*first = 0;
-			if (!defs && is_ip && !strncmp(u, "netns [-all] ", 13)) {
-				write(2, "ip [-all] netns ", 16);
+			if (is_ip && !strncmp(u, "netns [-all] ", 13)) {
+				out_str("ip [-all] netns ");
 				u += 13;
-			} else if (!defs && is_ip) {
-				write(2, "ip ", 3);
+			} else if (is_ip && !ip_only) {
+				out_str("ip ");
 			}
-			write(2, u, nl - u + 1);
 		}
-		u = nl + 1;
+		out_mem(u, strchr(u, '\n') - u + 1);
 	}
 }
 
-/* The usage of one applet, or of all that are built in; exit 255 as
- * iproute2's help does. */
+/* The usage of one applet, or of all that are built in, on stderr; exit
+ * 255 as iproute2's help does. */
 static int usage(const struct applet *only)
 {
 	int first = 1;
@@ -50,7 +51,8 @@ static int usage(const struct applet *only)
 		for (i = 0; i < N_APPLETS; i++)
 			if (!only || only == &applets[i])
 				usage_lines(applets[i].usage, defs, &first);
-	return EXIT_USAGE;
+	out_flush_fd(2);
+	return usage_fail(NULL);
 }
 
 static const struct applet *find_applet(const char *word)

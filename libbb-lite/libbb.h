@@ -41,6 +41,7 @@ void out_char(char c);
 void out_uint(unsigned long v);
 void out_int(long v);
 void out_flush(void);
+void out_flush_fd(int fd);
 void msg(const char *s, ...);	/* strings up to NULL, then "\n", to stderr */
 char *utoa(unsigned long v, char *buf); /* buf holds 21 bytes; returns start */
 

@@ -8,10 +8,16 @@ static unsigned olen;
 
 void out_flush(void)
 {
+	out_flush_fd(1);
+}
+
+/* what is buffered, to FD: stdout, or stderr for usage text */
+void out_flush_fd(int fd)
+{
 	unsigned done = 0;
 
 	while (done < olen) {
-		ssize_t n = write(1, obuf + done, olen - done);
+		ssize_t n = write(fd, obuf + done, olen - done);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
@@ -97,12 +103,14 @@ void msg(const char *s, ...)
 	va_end(ap);
 }
 
+/* S == NULL: no message, only the exit (after usage text) */
 int usage_fail(const char *s, ...)
 {
 	va_list ap;
 
 	va_start(ap, s);
-	vmsg(s, ap);
+	if (s)
+		vmsg(s, ap);
 	va_end(ap);
 	/* iproute2 exits at a usage error even inside -batch, with 255 */
 	if (opt.batch) {

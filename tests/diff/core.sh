@@ -78,7 +78,7 @@ ip netns attach c xx
 ip netns identify 999999
 ip netns list
 ip netns pids zz
-ip netns exec a sh -c "ip netns pids a | wc -l"'
+ip netns exec a sh -c "ip netns pids a > pids.txt; wc -l < pids.txt"'
 }
 
 t_all_delete() {
