@@ -26,7 +26,7 @@ int link_index(int fd, const char *name)
 	size_t len = strlen(name);
 	int index = 0;
 
-	if (len >= ALTIFNAMSIZ)
+	if (len >= ALTIFNAMSIZ)	/* none is so long; nor is req */
 		return 0;
 	n = nl_msg_init(req, RTM_GETLINK, 0, &ifi, sizeof(ifi));
 	nl_put_str(n, len < IFNAMSIZ ? IFLA_IFNAME : IFLA_ALT_IFNAME, name);
@@ -97,8 +97,10 @@ const char *link_physical(const struct nlmsghdr *n)
  * to come home under when NAME is taken there (eth0 -> eth0-1). */
 void link_alt_name(char out[IFNAMSIZ], const char *name, unsigned digit)
 {
-	size_t n = strnlen(name, IFNAMSIZ - 3);
+	size_t n = strlen(name);
 
+	if (n > IFNAMSIZ - 3)
+		n = IFNAMSIZ - 3;
 	memcpy(out, name, n);
 	out[n] = '-';
 	out[n + 1] = '0' + digit;
