@@ -16,11 +16,19 @@
 #   vm      what `make check-vm` needs: qemu-system-x86, kmod, cpio
 #   all     all of the above
 #
-# Environment: NETNS_CROSS_ARCHES (Debian arch names, default
-# "arm64 armhf mipsel s390x") trims the cross group.
+# Environment: NETNS_CROSS_ARCHES (default "arm64 armhf mipsel s390x"; the
+# names of make check-cross, such as aarch64, work too) trims the cross group.
 set -eu
 
-arches=${NETNS_CROSS_ARCHES:-arm64 armhf mipsel s390x}
+# Debian's names; the names of toolchain/arches.sh (aarch64, x86_64) too
+arches=
+for a in ${NETNS_CROSS_ARCHES:-arm64 armhf mipsel s390x}; do
+	case $a in
+	aarch64) arches="$arches arm64" ;;
+	x86_64 | amd64) ;;	# native: the build group has it
+	*) arches="$arches $a" ;;
+	esac
+done
 
 say() { printf 'install-deps: %s\n' "$*"; }
 
