@@ -12,7 +12,6 @@
 #include <limits.h>
 #include <sched.h>
 #include <sys/mount.h>
-#include <sys/stat.h>
 #include "libbb.h"
 
 #if CONFIG_FEATURE_SAFE_DELETE
@@ -55,10 +54,10 @@ static int bring_home(int fd, int home, const char *ns, const struct pick *p)
 	return !r;
 }
 
-/* Bring every physical device of namespace NAME (at PATH) back to ours before the
- * name goes: else the kernel hands one back only when the last process
- * in NAME is gone, and until then nobody can see it. A failure is
- * reported and the delete goes on. */
+/* Bring every physical device of namespace NAME (at PATH) back to ours
+ * before the name goes: else the kernel hands one back only when the
+ * last process in NAME is gone, and until then nobody can see it. A
+ * failure is reported and the delete goes on. */
 static void rescue(const char *path, const char *name)
 {
 	struct ns_id here;
