@@ -170,12 +170,12 @@ int list_id_main(int argc, char **argv)
 	if (l.open)
 		json_list_end();
 #endif
-	if (r == -EOPNOTSUPP) {
+	/* iproute2 exits with -(-ENOTSUP), 95 on x86: we say 2, the kernel
+	 * refused, as set does */
+	if (r == -EOPNOTSUPP)
 		msg("The kernel does not support namespace ids (RTM_GETNSID)",
 		    NULL);
-		return EOPNOTSUPP & 255;	/* iproute2: -(-ENOTSUP) */
-	}
-	if (r < 0 && nsid < 0)
+	else if (r < 0 && nsid < 0)
 		return msg("Dump terminated", NULL), EXIT_FAIL;
 	return r < 0 ? EXIT_NETLINK : 0;
 }
