@@ -83,8 +83,8 @@ static int split_words(char **argv)
 			return msg("Too many arguments to command", NULL), -1;
 		if (*p == '"' || *p == '\'') {
 			argv[argc++] = p + 1;
-			p = strchr(p + 1, *p);
-			if (!p)
+			p = (char *)str_find(p + 1, *p);
+			if (!*p)
 				return msg("Unterminated quoted string", NULL), -1;
 		} else {
 			argv[argc++] = p;

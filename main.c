@@ -20,23 +20,23 @@ static char is_ip;	/* invoked through a link named ip */
  * last, untabbed. */
 static void usage_lines(const char *u, int defs, int *first)
 {
-	for (; u && *u; u = strchr(u, '\n') + 1) {
-		int ip_only = !strncmp(u, "ip ", 3);
+	for (; u && *u; u = str_find(u, '\n') + 1) {
+		int ip_only = starts_with(u, "ip ");
 
-		if ((strncmp(u, "netns", 5) && !ip_only) != defs ||
+		if ((!starts_with(u, "netns") && !ip_only) != defs ||
 		    (ip_only && !is_ip))
 			continue;
 		if (!defs) {
 			out_str(*first ? "Usage:\t" : "\t");
 			*first = 0;
-			if (is_ip && !strncmp(u, "netns [-all] ", 13)) {
+			if (is_ip && starts_with(u, "netns [-all] ")) {
 				out_str("ip [-all] netns ");
 				u += 13;
 			} else if (is_ip && !ip_only) {
 				out_str("ip ");
 			}
 		}
-		out_mem(u, strchr(u, '\n') - u + 1);
+		out_mem(u, str_find(u, '\n') - u + 1);
 	}
 }
 
@@ -145,13 +145,13 @@ static const char options[] =
 static int option_kind(const char *o)
 {
 	const char *p;
-	const char *eq = strchr(o, '=');
+	const char *eq = str_find(o, '=');
 
 	for (p = options; *p; p += strlen(p) + 1)
 		if (!matches(o, p + 1))
 			return *p;
 	/* -color=always and friends */
-	if (eq && eq - o > 1 && !strncmp(o, "-color", eq - o))
+	if (*eq && eq - o > 1 && !memcmp(o, "-color", eq - o < 6 ? eq - o : 7))
 		return O_COLOR;
 	return -1;
 }

@@ -31,7 +31,7 @@ static int pick_physical(const struct nlmsghdr *n, void *arg)
 
 	if (name && p->seen++ == p->skip) {
 		p->index = ((const struct ifinfomsg *)(n + 1))->ifi_index;
-		strcpy(p->name, name);
+		str_copy(p->name, name);
 	}
 	return 0;
 }

@@ -35,12 +35,12 @@ static void exec_path(char **argv)
 	char buf[PATH_MAX];
 	int denied = 0;
 
-	if (strchr(argv[0], '/') || !*argv[0]) {
+	if (*str_find(argv[0], '/') || !*argv[0]) {
 		execve(argv[0], argv, environ);
 		return;
 	}
 	for (p = p ? p : "/usr/local/bin:/bin:/usr/bin"; ; p = end + 1) {
-		end = strchrnul(p, ':');
+		end = str_find(p, ':');
 		if ((size_t)(end - p) + len + 2 <= sizeof(buf)) {
 			memcpy(buf, p, end - p);
 			buf[end - p] = '/';

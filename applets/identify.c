@@ -23,7 +23,7 @@ static int match_name(const char *name, void *arg)
 	char path[PATH_MAX];
 
 	if (netns_same_ns(netns_path(path, name), &w->ns))
-		strcpy(w->name, name);
+		str_copy(w->name, name);
 	return 0;
 }
 

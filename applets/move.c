@@ -52,7 +52,7 @@ static int move_dev(const char *dev, const char *netns, const char *name)
 	 * PID, as iproute2 reads it */
 	if (netns) {
 		attr = IFLA_NET_NS_FD;
-		ns = open(strchr(netns, '/') ? netns : netns_path(path, netns),
+		ns = open(*str_find(netns, '/') ? netns : netns_path(path, netns),
 			  O_RDONLY | O_CLOEXEC);
 		if (ns < 0) {
 			attr = IFLA_NET_NS_PID;

@@ -49,6 +49,11 @@ char *utoa(unsigned long v, char *buf); /* buf holds 21 bytes; returns start */
 const char *netns_strerror(int no);
 #define strerror(no) netns_strerror(no)
 
+/* str.c: small string helpers (libc's pull in more than they do) */
+char *str_copy(char *dst, const char *src);
+const char *str_find(const char *s, int c);
+int starts_with(const char *s, const char *prefix);
+
 /* args.c: words and numbers as iproute2 reads them */
 int matches(const char *prefix, const char *word);
 int is_pid(const char *s);

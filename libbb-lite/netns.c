@@ -13,7 +13,7 @@ int netns_name_ok(const char *name)
 {
 	size_t n = strlen(name);
 
-	if (n == 0 || n > NAME_MAX || strchr(name, '/'))
+	if (n == 0 || n > NAME_MAX || *str_find(name, '/'))
 		return 0;
 	return strcmp(name, ".") && strcmp(name, "..");
 }
@@ -132,7 +132,8 @@ int netns_foreach(int (*fn)(const char *name, void *arg), void *arg)
 /* "/proc/PID/ns/net": PID is all digits (at most 10) or "self" */
 char *proc_ns_net(char *buf, const char *pid)
 {
-	return strcat(strcat(strcpy(buf, "/proc/"), pid), "/ns/net");
+	str_copy(str_copy(str_copy(buf, "/proc/"), pid), "/ns/net");
+	return buf;
 }
 
 /* The identity of the namespace (or any file) at PATH. statx, because
@@ -152,8 +153,8 @@ int ns_id_of(const char *path, struct ns_id *id)
 	}
 	if (errno != ENOSYS || (fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
 		return -1;
-	n = readlink(strcat(strcpy(fdpath, "/proc/self/fd/"), utoa(fd, link)),
-		     link, sizeof(link) - 1);
+	str_copy(str_copy(fdpath, "/proc/self/fd/"), utoa(fd, link));
+	n = readlink(fdpath, link, sizeof(link) - 1);
 	close(fd);
 	if (n < 6 || memcmp(link, "net:[", 5))
 		return errno = EINVAL, -1;

@@ -65,6 +65,6 @@ const char *netns_strerror(int no)
 			return t;
 		t += strlen(t) + 1;
 	}
-	strcpy(unknown + 14, utoa(no, digits));
+	str_copy(unknown + 14, utoa(no, digits));
 	return unknown;
 }

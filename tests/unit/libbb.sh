@@ -10,7 +10,7 @@ build_libbb_test() {
 		-o libbb_test "$TOP/tests/unit/libbb_test.c" \
 		"$TOP/libbb-lite/args.c" "$TOP/libbb-lite/out.c" \
 		"$TOP/libbb-lite/netns.c" "$TOP/libbb-lite/dir.c" \
-		"$TOP/libbb-lite/strerror.c" ||
+		"$TOP/libbb-lite/strerror.c" "$TOP/libbb-lite/str.c" ||
 		fail "libbb_test does not build"
 }
 

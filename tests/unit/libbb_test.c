@@ -2,6 +2,7 @@
  * prefix matching, number parsing, the output writer. Prints one line per
  * failed check and exits non-zero if any failed. */
 #include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
 #include "libbb.h"
 
@@ -76,6 +77,19 @@ static void test_strerror(void)
 	CHECK(!strcmp(strerror(4000), "Unknown error 4000"));
 }
 
+static void test_str(void)
+{
+	char buf[32];
+
+	CHECK(str_copy(buf, "abc") == buf + 3 && !strcmp(buf, "abc"));
+	CHECK(*str_find("a/b", '/') == '/');
+	CHECK(*str_find("ab", '/') == 0);
+	CHECK(starts_with("netns add", "netns"));
+	CHECK(!starts_with("net", "netns"));
+	CHECK(starts_with("x", ""));
+	CHECK(!strcmp(proc_ns_net(buf, "42"), "/proc/42/ns/net"));
+}
+
 static void test_paths(void)
 {
 	char path[PATH_MAX];
@@ -90,8 +104,8 @@ static void test_writer(void)
 	int i;
 
 	CHECK(!strcmp(utoa(0, buf), "0"));
-	CHECK(!strcmp(utoa(18446744073709551615UL, buf),
-		      "18446744073709551615"));
+	CHECK(!strcmp(utoa(ULONG_MAX, buf), sizeof(long) == 8 ?
+		      "18446744073709551615" : "4294967295"));
 	out_str("a");
 	out_char(' ');
 	out_uint(42);
@@ -112,6 +126,7 @@ int main(void)
 	test_matches();
 	test_numbers();
 	test_paths();
+	test_str();
 	test_strerror();
 	test_writer();
 	return failed != 0;

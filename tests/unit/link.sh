@@ -13,7 +13,7 @@ t_link_unit() {
 		"$TOP/tests/unit/link_test.c" "$TOP/libbb-lite/link.c" \
 		"$TOP/libbb-lite/netlink.c" "$TOP/libbb-lite/out.c" \
 		"$TOP/libbb-lite/strerror.c" "$TOP/libbb-lite/dir.c" \
-		"$TOP/libbb-lite/netns.c" "$TOP/libbb-lite/args.c" ||
+		"$TOP/libbb-lite/netns.c" "$TOP/libbb-lite/args.c" "$TOP/libbb-lite/str.c" ||
 		fail "link_test does not build"
 	./link_test || fail "unit checks failed"
 }

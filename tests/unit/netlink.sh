@@ -19,7 +19,7 @@ build_netlink_test() {
 		"$TOP/libbb-lite/netlink.c" "$TOP/libbb-lite/json.c" \
 		"$TOP/libbb-lite/out.c" "$TOP/libbb-lite/strerror.c" \
 		"$TOP/libbb-lite/dir.c" "$TOP/libbb-lite/netns.c" \
-		"$TOP/libbb-lite/args.c" ||
+		"$TOP/libbb-lite/args.c" "$TOP/libbb-lite/str.c" ||
 		fail "netlink_test does not build"
 }
 
