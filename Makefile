@@ -39,6 +39,14 @@ NETNS_LDFLAGS := -static -no-pie -s -Wl,--gc-sections -Wl,--build-id=none \
 	-Wl,-z,noseparate-code -Wl,-z,norelro -Wl,--hash-style=gnu \
 	-Wl,-z,common-page-size=64
 
+# MIPS: gcc's default -mabicalls calls through the GOT even in a static
+# binary; without it the mipsel defconfig is 11% smaller. ld joins our code
+# to musl's abicalls libc.a with stubs, and would warn once per object.
+ifneq ($(filter mips%,$(shell $(CC) -dumpmachine 2>/dev/null)),)
+NETNS_CFLAGS += -mno-abicalls
+NETNS_LDFLAGS += -Wl,--no-warn-mismatch
+endif
+
 -include $(CONFIG)
 -include $(GEN)/applets.mk
 SRCS := main.c batch.c $(wildcard libbb-lite/*.c) $(SRCS-y)
