@@ -177,3 +177,15 @@ t_ip_objects_other_than_netns_are_refused() {
 	done
 	expect 255 -- "$NETNS_IP"
 }
+
+t_extra_words_are_refused_and_change_nothing() {
+	# iproute2 ignores them: `ip -all netns delete a` deletes every name
+	expect 1 -- "$NETNS" add a b
+	err_has "extra arguments specified"
+	check_eq "$(ls -A "$RUN_DIR")" "" "run dir after add a b"
+	"$NETNS" add a && "$NETNS" add b || fail add
+	expect 1 -- "$NETNS" delete a b
+	expect 1 -- "$NETNS" -all delete a
+	expect 1 -- "$NETNS" attach c 1 2
+	check_eq "$(ls "$RUN_DIR" | sort | tr '\n' ' ')" "a b " "names kept"
+}
