@@ -1,6 +1,6 @@
 /* list-id: the namespace ids of the caller's namespace, or of another */
 //config:config NETNS_LIST_ID
-//config:	bool "list-id (900 bytes)"
+//config:	bool "list-id (1400 bytes)"
 //config:	default y
 //config:	help
 //config:	  netns list-id [target-nsid N] [nsid N]: the ids that peer
@@ -32,7 +32,7 @@ static void learn(const char *name, int nsid, void *arg)
 	if (nsid < 0 || size > sizeof(id_names) - l->used)
 		return;
 	memcpy(id_names + l->used, &nsid, sizeof(int));
-	strcpy(id_names + l->used + sizeof(int), name);
+	str_copy(id_names + l->used + sizeof(int), name);
 	l->used += size;
 }
 
@@ -53,7 +53,7 @@ static const char *name_of(unsigned used, int nsid)
 }
 
 /* "KEY N " or "KEY unassigned " (left out of JSON) */
-static void show_id(const char *key, const char *pre, int id)
+static __attribute__((noinline)) void show_id(const char *key, const char *pre, int id)
 {
 	if (id < 0) {
 		pr_text(key);
@@ -173,8 +173,7 @@ int list_id_main(int argc, char **argv)
 	/* iproute2 exits with -(-ENOTSUP), 95 on x86: we say 2, the kernel
 	 * refused, as set does */
 	if (r == -EOPNOTSUPP)
-		msg("The kernel does not support namespace ids (RTM_GETNSID)",
-		    NULL);
+		msg("Cannot list namespace ids", NL_NO_NSID, NULL);
 	else if (r < 0 && nsid < 0)
 		return msg("Dump terminated", NULL), EXIT_FAIL;
 	return r < 0 ? EXIT_NETLINK : 0;

@@ -1,6 +1,6 @@
 /* set: give a named namespace an id in the caller's namespace */
 //config:config NETNS_SET
-//config:	bool "set (250 bytes)"
+//config:	bool "set (450 bytes)"
 //config:	default y
 //config:	help
 //config:	  netns set NAME NSID|auto: assign the namespace id NSID (or
@@ -42,8 +42,8 @@ int set_main(int argc, char **argv)
 		nl_put_u32(n, NETNSA_NSID, nsid);
 		r = nl_call(sock, n, NULL, NULL, EOPNOTSUPP);
 		if (r == -EOPNOTSUPP)
-			msg("Cannot set the id of \"", argv[0], "\": the kernel "
-			    "does not support namespace ids (RTM_NEWNSID)", NULL);
+			msg("Cannot set the id of \"", argv[0], "\"",
+			    NL_NO_NSID, NULL);
 		r = r ? EXIT_NETLINK : 0;
 		close(sock);
 	}

@@ -17,8 +17,8 @@ static void json_quoted(const char *s)
 
 	out_char('"');
 	for (; *s; s++) {
-		e = strchr(from, *s);
-		if (e) {
+		e = str_find(from, *s);
+		if (*e) {
 			out_char('\\');
 			out_char(to[e - from]);
 		} else {

@@ -118,6 +118,9 @@ int nl_nsid_of(const struct nlmsghdr *n);
 int nl_nsid_foreach(int sock, struct dir_iter *d,
 		    void (*fn)(const char *name, int nsid, void *arg),
 		    void *arg);
+/* what set and list-id say where RTM_GETNSID/RTM_NEWNSID are refused
+ * (kernels before 4.0, qemu-user) */
+#define NL_NO_NSID ": the kernel does not support namespace ids"
 
 /* link.c: network devices, found and moved over rtnetlink */
 int link_index(int fd, const char *name);
