@@ -150,6 +150,7 @@ int list_id_main(int argc, char **argv)
 		dir_close(&d);
 	}
 	n = nl_msg_init(buf, RTM_GETNSID, nsid < 0 ? NLM_F_DUMP : 0, "", 1);
+	n->nlmsg_seq = 0;	/* the name lookup used 1 and up */
 	if (target >= 0)
 		nl_put_u32(n, NETNSA_TARGET_NSID, target);
 	if (nsid >= 0)
