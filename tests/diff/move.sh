@@ -7,6 +7,7 @@
 names='| cut -d" " -f1 | sort'
 
 t_move_by_name_pid_and_back() {
+	moves_or_graceful
 	same_as_iproute2 "
 ip netns add a
 ip netns add b
@@ -29,6 +30,7 @@ kill \$p"
 }
 
 t_rename_on_move() {
+	moves_or_graceful
 	same_as_iproute2 "
 ip netns add a
 \$ORACLE_IP link add v0 type veth peer name v1
@@ -43,6 +45,7 @@ ip -n a link set wan netns 1 name v0
 }
 
 t_errors() {
+	moves_or_graceful
 	same_as_iproute2 "
 ip netns add a
 \$ORACLE_IP link add v0 type veth peer name v1
@@ -65,6 +68,7 @@ ip -n zz link set v0 netns 1
 }
 
 t_words() {
+	moves_or_graceful
 	same_as_iproute2 "
 ip netns add a
 \$ORACLE_IP link add v0 type veth peer name v1

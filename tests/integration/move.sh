@@ -33,6 +33,7 @@ hold() {
 }
 
 t_move_into_namespace_by_name() {
+	moves_or_graceful
 	make_veth v0 v1
 	"$NETNS" add a || fail add
 	expect 0 "" -- "$NETNS" move v0 a
@@ -43,6 +44,7 @@ t_move_into_namespace_by_name() {
 }
 
 t_move_into_namespace_by_pid() {
+	moves_or_graceful
 	make_veth v0 v1
 	"$NETNS" add a || fail add
 	hold a
@@ -52,6 +54,7 @@ t_move_into_namespace_by_pid() {
 }
 
 t_move_with_rename() {
+	moves_or_graceful
 	make_veth v0 v1
 	"$NETNS" add a || fail add
 	expect 0 "" -- "$NETNS" move v0 a name wan
@@ -61,6 +64,7 @@ t_move_with_rename() {
 }
 
 t_ip_link_set_spellings() {
+	moves_or_graceful
 	make_veth v0 v1
 	ip link add w0 type veth peer name w1 || fail "veth"
 	"$NETNS" add a || fail add
@@ -75,6 +79,7 @@ t_ip_link_set_spellings() {
 }
 
 t_ip_n_brings_a_device_home() {
+	moves_or_graceful
 	make_veth v0 v1
 	"$NETNS" add a || fail add
 	"$NETNS" move v0 a || fail move
@@ -86,6 +91,7 @@ t_ip_n_brings_a_device_home() {
 }
 
 t_move_errors() {
+	moves_or_graceful
 	make_veth v0 v1
 	"$NETNS" add a || fail add
 	expect 1 "" -- "$NETNS" move nosuchdev a
@@ -130,6 +136,7 @@ t_usage_documents_move_and_no_rescue() {
 # A veth is virtual: delete leaves it to the kernel, which destroys it
 # (and its peer here) with the namespace, and says nothing about it.
 t_delete_leaves_virtual_devices_to_the_kernel() {
+	moves_or_graceful
 	make_veth v0 v1
 	"$NETNS" add a || fail add
 	"$NETNS" move v0 a || fail move
@@ -141,6 +148,7 @@ t_delete_leaves_virtual_devices_to_the_kernel() {
 
 # Held by a process, the namespace lives on: its veth stays in it.
 t_delete_of_held_namespace_leaves_veth_in_it() {
+	moves_or_graceful
 	make_veth v0 v1
 	"$NETNS" add a || fail add
 	"$NETNS" move v0 a || fail move
@@ -155,6 +163,7 @@ t_delete_of_held_namespace_leaves_veth_in_it() {
 }
 
 t_delete_no_rescue() {
+	moves_or_graceful
 	make_veth v0 v1
 	"$NETNS" add a || fail add
 	"$NETNS" move v0 a || fail move
@@ -192,6 +201,7 @@ t_delete_of_own_namespace_moves_nothing() {
 }
 
 t_all_delete_with_devices() {
+	moves_or_graceful
 	make_veth v0 v1
 	for n in a b c; do "$NETNS" add $n || fail add; done
 	"$NETNS" move v0 b || fail move
