@@ -103,11 +103,7 @@ uint32_t nl_get_u32(const struct nlattr *a);
 int nl_msg_ok(const struct nlmsghdr *n, unsigned remaining);
 
 int nl_open(void);
-int nl_send(int fd, const void *buf, unsigned len);
 int nl_ack_error(const struct nlmsghdr *n, int report);
-int nl_talk(int fd, struct nlmsghdr *req, void *reply, unsigned reply_len);
-int nl_dump(int fd, struct nlmsghdr *req,
-	    int (*cb)(const struct nlmsghdr *n, void *arg), void *arg);
 extern char nl_rxbuf[];
 #define NL_RXBUF_LEN 32768
 int nl_call(int fd, struct nlmsghdr *req,

@@ -132,15 +132,6 @@ static int nl_send_quiet(int fd, const void *buf, unsigned len)
 	return send(fd, buf, len, 0) < 0 ? -errno : 0;
 }
 
-int nl_send(int fd, const void *buf, unsigned len)
-{
-	int r = nl_send_quiet(fd, buf, len);
-
-	if (r < 0)
-		msg("Cannot talk to rtnetlink: ", strerror(-r), NULL);
-	return r;
-}
-
 /* One datagram from the kernel (port 0) into nl_rxbuf; its length, or
  * -errno. Messages from any other port are dropped. */
 static int nl_recv(int fd)
@@ -214,8 +205,6 @@ int nl_ack_error(const struct nlmsghdr *n, int report)
 }
 
 struct talk {
-	void *reply;
-	unsigned reply_len;
 	int (*cb)(const struct nlmsghdr *n, void *arg);
 	void *arg;
 	int quiet;	/* a -errno to return without printing it */
@@ -229,18 +218,13 @@ static int talk_one(const struct nlmsghdr *n, void *arg)
 
 	if (n->nlmsg_type == NLMSG_ERROR || n->nlmsg_type == NLMSG_DONE) {
 		err = nl_ack_error(n, 0);
-		if (err && !t->reply && err != t->quiet)
+		if (err && err != t->quiet)
 			nl_ack_error(n, 1);
 		return err ? err : 1;
 	}
 	if (t->cb) {
 		err = t->cb(n, t->arg);
 		return err < 0 ? err : 0;
-	}
-	if (t->reply) {
-		memcpy(t->reply, n, n->nlmsg_len < t->reply_len ?
-				    n->nlmsg_len : t->reply_len);
-		return 1;
 	}
 	return 0;
 }
@@ -287,28 +271,6 @@ static int nl_exchange(int fd, struct nlmsghdr *req, struct talk *t)
 	return r < 0 ? r : 0;
 }
 
-/* Send REQ and wait for its answer: the reply message copied into REPLY
- * (at most REPLY_LEN bytes), or the ACK when REPLY is NULL. Returns 0 or
- * -errno; a kernel error is printed when REPLY is NULL. */
-int nl_talk(int fd, struct nlmsghdr *req, void *reply, unsigned reply_len)
-{
-	struct talk t = { reply, reply ? reply_len : 0, NULL, NULL, 0 };
-
-	if (!reply)
-		req->nlmsg_flags |= NLM_F_ACK;
-	return nl_exchange(fd, req, &t);
-}
-
-/* Send a dump request and call CB for every message until NLMSG_DONE. */
-int nl_dump(int fd, struct nlmsghdr *req,
-	    int (*cb)(const struct nlmsghdr *n, void *arg), void *arg)
-{
-	struct talk t = { NULL, 0, cb, arg, 0 };
-
-	req->nlmsg_flags |= NLM_F_DUMP;
-	return nl_exchange(fd, req, &t);
-}
-
 /* Send REQ as it is (with NLM_F_DUMP, or NLM_F_ACK added here for a
  * plain request) and call CB (if any) for each answer until the dump
  * ends or the ACK comes. Errors are printed, but for -QUIET, which is
@@ -317,7 +279,7 @@ int nl_call(int fd, struct nlmsghdr *req,
 	    int (*cb)(const struct nlmsghdr *n, void *arg), void *arg,
 	    int quiet)
 {
-	struct talk t = { NULL, 0, cb, arg, -quiet };
+	struct talk t = { cb, arg, -quiet };
 
 	if (!(req->nlmsg_flags & NLM_F_DUMP))
 		req->nlmsg_flags |= NLM_F_ACK;
