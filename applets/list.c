@@ -20,6 +20,31 @@ static void show(const char *name, int nsid, void *arg)
 	pr_end();
 }
 
+#if CONFIG_FEATURE_NSID
+static int count_answer(const struct nlmsghdr *n, void *arg)
+{
+	(void)n;
+	++*(int *)arg;
+	return 0;
+}
+
+/* Has any namespace an id here? Mostly none does (on a router without
+ * veth peers): then one dump answers for every name, where asking each
+ * would take an open per name. */
+static int any_nsid(int sock)
+{
+	struct {
+		struct nlmsghdr h;
+		uint32_t body;
+	} req = { { sizeof(req), RTM_GETNSID, NLM_F_REQUEST | NLM_F_DUMP,
+		    0, 0 }, 0 };
+	int ids = 0;
+
+	return nl_call(sock, &req.h, count_answer, &ids, EOPNOTSUPP) < 0 ||
+	       ids;
+}
+#endif
+
 int list_main(int argc, char **argv)
 {
 	struct dir_iter d;
@@ -42,6 +67,10 @@ int list_main(int argc, char **argv)
 #if CONFIG_FEATURE_NSID
 	/* a kernel that tells no ids (or no socket) still gets the names */
 	sock = nl_open();
+	if (sock >= 0 && !any_nsid(sock)) {
+		close(sock);
+		sock = -1;
+	}
 	nl_nsid_foreach(sock, &d, show, NULL);
 	if (sock >= 0)
 		close(sock);
