@@ -75,6 +75,10 @@ t_files_that_are_no_namespace_list_without_id() {
 	mkdir "$RUN_DIR/dir"
 	expect 0 "$(readdir_names)" -- "$NETNS" list
 	qemu_lacks nsid && return
+	# no id anywhere: one dump answers, no file is asked about
+	check_eq "$err" "" "stderr without any id"
+	"$NETNS" add a && "$NETNS" set a 1 || fail "add, set"
+	expect 0 "$(readdir_names | sed 's/^a$/a (id: 1)/')" -- "$NETNS" list
 	err_has "Error: Peer netns reference is invalid."
 	expect 2 "" -- "$NETNS" set plain 3
 	err_has "Error: Peer netns reference is invalid."
