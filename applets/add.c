@@ -18,9 +18,8 @@ int add_main(int argc, char **argv)
 
 	if (argc < 1)
 		return msg("No netns name specified", NULL), EXIT_FAIL;
-	/* iproute2 ignores extra words; a typo must not pass silently */
-	if (argc > 1)
-		return msg("extra arguments specified", NULL), EXIT_FAIL;
+	if (extra_args(argc, 1))
+		return EXIT_FAIL;
 	if (netns_create_file(path, argv[0]))
 		return EXIT_FAIL;
 	/* remember where we are, to come back once the new one is bound:

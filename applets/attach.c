@@ -16,8 +16,8 @@ int attach_main(int argc, char **argv)
 
 	if (argc < 2)
 		return msg("No netns name and PID specified", NULL), EXIT_FAIL;
-	if (argc > 2)
-		return msg("extra arguments specified", NULL), EXIT_FAIL;
+	if (extra_args(argc, 2))
+		return EXIT_FAIL;
 	if (!is_pid(argv[1]) || strlen(argv[1]) > 10)
 		return msg("Invalid PID: ", argv[1], NULL), EXIT_FAIL;
 	/* a dead PID must create nothing, not even for a moment */

@@ -131,10 +131,9 @@ int delete_main(int argc, char **argv)
 			return usage_fail("Invalid netns name \"", argv[0],
 					  "\"", NULL);
 	}
-	/* iproute2 ignores extra words, even a name after -all (and then
-	 * deletes every name): a typo must not pass silently */
-	if (argc > !opt.all)
-		return msg("extra arguments specified", NULL), EXIT_FAIL;
+	/* a name after -all would be ignored by iproute2 */
+	if (extra_args(argc, !opt.all))
+		return EXIT_FAIL;
 	if (opt.all)
 		return netns_foreach(delete_one, no_rescue);
 	if (argc < 1)

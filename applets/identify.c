@@ -32,8 +32,8 @@ int identify_main(int argc, char **argv)
 	struct want w;
 	char path[40];
 
-	if (argc > 1)
-		return msg("extra arguments specified", NULL), EXIT_FAIL;
+	if (extra_args(argc, 1))
+		return EXIT_FAIL;
 	if (argc == 1 && (!is_pid(argv[0]) || strlen(argv[0]) > 10))
 		return msg("Specified string '", argv[0], "' is not a pid",
 			   NULL), EXIT_FAIL;

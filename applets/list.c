@@ -54,8 +54,9 @@ int list_main(int argc, char **argv)
 	const char *e;
 #endif
 
-	(void)argc;
 	(void)argv;
+	if (extra_args(argc, 0))
+		return EXIT_FAIL;
 	/* as iproute2: a run dir that cannot be opened lists nothing, not
 	 * even an empty JSON list */
 	if (dir_open(&d, RUN_DIR) < 0)

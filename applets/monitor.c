@@ -28,8 +28,9 @@ int monitor_main(int argc, char **argv)
 	ssize_t len;
 	int fd;
 
-	(void)argc;	/* iproute2 ignores any words after monitor */
 	(void)argv;
+	if (extra_args(argc, 0))
+		return EXIT_FAIL;
 	fd = inotify_init1(IN_CLOEXEC);
 	if (fd < 0)
 		return failed("inotify_init");

@@ -19,8 +19,8 @@ int pids_main(int argc, char **argv)
 
 	if (argc < 1)
 		return msg("No netns name specified", NULL), EXIT_FAIL;
-	if (argc > 1)
-		return msg("extra arguments specified", NULL), EXIT_FAIL;
+	if (extra_args(argc, 1))
+		return EXIT_FAIL;
 	if (ns_id_of(netns_path(path, argv[0]), &ns) < 0)
 		return msg("Cannot open network namespace \"", argv[0], "\": ",
 			   strerror(errno), NULL), EXIT_FAIL;

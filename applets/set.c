@@ -22,6 +22,8 @@ int set_main(int argc, char **argv)
 		return msg("No netns name specified", NULL), EXIT_FAIL;
 	if (argc < 2)
 		return msg("No nsid specified", NULL), EXIT_FAIL;
+	if (extra_args(argc, 2))
+		return EXIT_FAIL;
 	/* "auto" is -1: the kernel picks a free id */
 	if (strcmp(argv[1], "auto")) {
 		bad = nl_parse_int(argv[1], &nsid);

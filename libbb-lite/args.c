@@ -13,6 +13,17 @@ int matches(const char *prefix, const char *word)
 	return *prefix != 0;
 }
 
+/* More than MAX words: say so and return EXIT_FAIL, else 0. iproute2
+ * ignores extra words (`ip -all netns delete a` deletes every name); here
+ * a typo must not pass silently. */
+int extra_args(int argc, int max)
+{
+	if (argc <= max)
+		return 0;
+	msg("extra arguments specified", NULL);
+	return EXIT_FAIL;
+}
+
 /* all digits and not empty: what /proc calls a process */
 int is_pid(const char *s)
 {

@@ -60,7 +60,6 @@ ip netns set a 6
 ip netns set a auto
 ip netns set b 5
 ip netns set b " +6"
-ip netns set b 7 8
 ip netns set a AUTO
 ip netns list
 touch /var/run/netns/plain

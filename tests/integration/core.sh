@@ -187,5 +187,11 @@ t_extra_words_are_refused_and_change_nothing() {
 	expect 1 -- "$NETNS" delete a b
 	expect 1 -- "$NETNS" -all delete a
 	expect 1 -- "$NETNS" attach c 1 2
+	expect 1 -- "$NETNS" list extra
+	expect 1 -- "$NETNS" identify 1 2
+	expect 1 -- "$NETNS" pids a b
+	if "$NETNS" help 2>&1 | grep -q "netns set"; then
+		expect 1 -- "$NETNS" set a 7 8
+	fi
 	check_eq "$(ls "$RUN_DIR" | sort | tr '\n' ' ')" "a b " "names kept"
 }

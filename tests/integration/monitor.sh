@@ -54,7 +54,9 @@ delete a" "lines in the file"
 }
 
 t_monitor_through_ip_sees_every_name_in_the_run_dir() {
-	"$NETNS_IP" netns monitor extra words are ignored > events.txt &
+	expect 1 -- "$NETNS_IP" netns monitor extra words
+	err_has "extra arguments specified"
+	"$NETNS_IP" netns monitor > events.txt &
 	mon=$!
 	wait_watching $mon
 	mkdir "$RUN_DIR/d" && : > "$RUN_DIR/a file" && rm "$RUN_DIR/a file" &&
