@@ -1,6 +1,6 @@
 /* add: create a named network namespace */
 //config:config NETNS_ADD
-//config:	bool "add (600 bytes)"
+//config:	bool "add (320 bytes)"
 //config:	default y
 //config:	help
 //config:	  netns add NAME: a new network namespace, bound to

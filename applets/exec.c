@@ -1,6 +1,6 @@
 /* exec: run a command in a named network namespace */
 //config:config NETNS_EXEC
-//config:	bool "exec (450 bytes)"
+//config:	bool "exec (928 bytes)"
 //config:	default y
 //config:	help
 //config:	  netns exec NAME CMD...: run CMD in NAME's network

@@ -1,6 +1,6 @@
 /* monitor: say which names come and go in the run dir, as they do */
 //config:config NETNS_MONITOR
-//config:	bool "monitor (450 bytes)"
+//config:	bool "monitor (448 bytes)"
 //config:	default y
 //config:	help
 //config:	  netns monitor: print "add NAME" or "delete NAME" for every

@@ -1,6 +1,6 @@
 /* pids: the processes whose network namespace is a named one */
 //config:config NETNS_PIDS
-//config:	bool "pids (300 bytes)"
+//config:	bool "pids (320 bytes)"
 //config:	default y
 //config:	help
 //config:	  netns pids NAME: every process whose network namespace
