@@ -124,8 +124,7 @@ static int parse(int argc, char **argv, int *target, int *nsid)
 		bad = nl_parse_int(*argv, v);
 		why = bad ? "\" value is invalid" : "\" value should be >= 0";
 		if (bad || *v < 0)
-			return usage_fail("Error: argument \"", *argv,
-					  "\" is wrong: \"", word, why, NULL);
+			return arg_wrong(*argv, "\"", word, why);
 	}
 	return 0;
 }

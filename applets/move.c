@@ -17,12 +17,6 @@
 static const char set_usage[] =
 	"ip link set [dev] DEV netns NAME|PID [name NEWNAME]";
 
-static int bad_arg(const char *arg, const char *what, const char *why)
-{
-	return usage_fail("Error: argument \"", arg, "\" is wrong: ", what,
-			  why, NULL);
-}
-
 /* iproute2's check of a device name: not empty, no '/', no white space,
  * at most MAX bytes. Says what is wrong with it and returns 255. */
 static int ifname_check(const char *what, const char *s, size_t max)
@@ -33,7 +27,7 @@ static int ifname_check(const char *what, const char *s, size_t max)
 		if (*p == '/' || *p == ' ' || (unsigned)(*p - '\t') < 5)
 			break;
 	if (*p || p == s || (size_t)(p - s) > max)
-		return bad_arg(s, what, " not a valid ifname");
+		return arg_wrong(s, what, " not a valid ifname", "");
 	return 0;
 }
 
@@ -57,8 +51,8 @@ static int move_dev(const char *dev, const char *netns, const char *name)
 		if (ns < 0) {
 			attr = IFLA_NET_NS_PID;
 			if (nl_parse_int(netns, &ns))
-				return bad_arg(netns, "Invalid \"netns\" value",
-					       "");
+				return arg_wrong(netns, "Invalid \"netns\" value",
+						 "", "");
 		}
 	}
 	r = EXIT_FAIL;

@@ -28,11 +28,9 @@ int set_main(int argc, char **argv)
 	if (strcmp(argv[1], "auto")) {
 		bad = nl_parse_int(argv[1], &nsid);
 		if (bad || nsid < 0)
-			return usage_fail("Error: argument \"", argv[1],
-					  "\" is wrong: ", bad ?
-					  "Invalid \"netnsid\" value" :
-					  "\"netnsid\" value should be >= 0",
-					  NULL);
+			return arg_wrong(argv[1], bad ? "Invalid " : "",
+					 "\"netnsid\" value",
+					 bad ? "" : " should be >= 0");
 	}
 	fd = netns_open_by_name(argv[0]);
 	if (fd < 0)

@@ -24,6 +24,14 @@ int extra_args(int argc, int max)
 	return EXIT_FAIL;
 }
 
+/* iproute2's "Error: argument "ARG" is wrong: " with up to three more
+ * parts of the reason; EXIT_USAGE */
+int arg_wrong(const char *arg, const char *a, const char *b, const char *c)
+{
+	return usage_fail("Error: argument \"", arg, "\" is wrong: ", a, b, c,
+			  NULL);
+}
+
 /* all digits and not empty: what /proc calls a process */
 int is_pid(const char *s)
 {

@@ -57,6 +57,7 @@ int starts_with(const char *s, const char *prefix);
 /* args.c: words and numbers as iproute2 reads them */
 int matches(const char *prefix, const char *word);
 int extra_args(int argc, int max);
+int arg_wrong(const char *arg, const char *a, const char *b, const char *c);
 int is_pid(const char *s);
 int parse_s32(const char *s, int *out);
 int usage_fail(const char *s, ...);	/* msg, then EXIT_USAGE (in -batch: exit) */
