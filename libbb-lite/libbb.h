@@ -27,7 +27,6 @@ struct opts {
 	char json;	/* -json */
 	char pretty;	/* -pretty */
 	char batch;	/* inside -batch: exec forks, nothing may exit early */
-	char no_rescue;	/* delete --no-rescue */
 };
 extern struct opts opt;
 
