@@ -50,6 +50,7 @@ run_arch() {
 		total_skip=$((total_skip + 1)); return; }
 
 	dir=$top/build/cross/$arch/check
+	mkdir -p "$dir"	# a fresh clone has no build/ yet
 	if ! make -s CROSS_COMPILE="$triplet-" CONFIG=configs/defconfig \
 			OUT="$dir" WERROR=-Werror > "$top/build/cross/$arch.log" 2>&1; then
 		echo "FAIL cross $arch: the build failed"
