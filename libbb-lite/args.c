@@ -42,28 +42,3 @@ int is_pid(const char *s)
 			return 0;
 	return 1;
 }
-
-/* a decimal int32 with an optional sign; 0 on success */
-int parse_s32(const char *s, int *out)
-{
-	long long v = 0;
-	int neg = (*s == '-');
-
-	if (*s == '-' || *s == '+')
-		s++;
-	if (!*s)
-		return -1;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9')
-			return -1;
-		v = v * 10 + (*s - '0');
-		if (v > 2147483648LL)
-			return -1;
-	}
-	if (neg)
-		v = -v;
-	if (v > 2147483647LL)
-		return -1;
-	*out = (int)v;
-	return 0;
-}

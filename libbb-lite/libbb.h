@@ -37,8 +37,6 @@ extern struct opts opt;
 void out_mem(const char *s, size_t n);
 void out_str(const char *s);
 void out_char(char c);
-void out_uint(unsigned long v);
-void out_int(long v);
 void out_flush(void);
 void out_flush_fd(int fd);
 void msg(const char *s, ...);	/* strings up to NULL, then "\n", to stderr */
@@ -58,7 +56,6 @@ int matches(const char *prefix, const char *word);
 int extra_args(int argc, int max);
 int arg_wrong(const char *arg, const char *a, const char *b, const char *c);
 int is_pid(const char *s);
-int parse_s32(const char *s, int *out);
 int usage_fail(const char *s, ...);	/* msg, then EXIT_USAGE (in -batch: exit) */
 
 /* dir.c: directory entries without malloc */

@@ -62,22 +62,6 @@ char *utoa(unsigned long v, char *buf)
 	return p;
 }
 
-void out_uint(unsigned long v)
-{
-	char buf[21];
-
-	out_str(utoa(v, buf));
-}
-
-void out_int(long v)
-{
-	if (v < 0) {
-		out_char('-');
-		v = -v;
-	}
-	out_uint(v);
-}
-
 static void vmsg(const char *s, va_list ap)
 {
 	char buf[1024];
