@@ -195,3 +195,22 @@ t_extra_words_are_refused_and_change_nothing() {
 	fi
 	check_eq "$(ls "$RUN_DIR" | sort | tr '\n' ' ')" "a b " "names kept"
 }
+
+t_help_forms_print_the_usage() {
+	for form in "--help" "help" "h"; do
+		expect 255 "" -- "$NETNS" $form
+		err_has "Usage:	netns list"
+		err_has "netns add NAME"
+	done
+	expect 255 "" -- "$NETNS_IP" netns help
+	err_has "Usage:	ip netns list"
+	err_has "ip [-all] netns delete"
+	expect 255 "" -- "$NETNS_IP" -help
+	err_has "Usage:	ip netns list"
+	# one subcommand's usage, and nothing is done
+	expect 255 "" -- "$NETNS" add --help
+	check_eq "$err" "Usage:	netns add NAME" "usage of add"
+	[ ! -e "$RUN_DIR/--help" ] || fail "add --help made a namespace"
+	expect 255 "" -- "$NETNS_IP" netns exec --help
+	check_eq "$err" "Usage:	ip [-all] netns exec [NAME] cmd ..." "usage of exec"
+}
