@@ -101,6 +101,7 @@ t_make_conventions() {
 	run make install DESTDIR="$TESTTMP/src/dest" PREFIX=/usr/local IP_LINK=1
 	check_eq "$rc" 0 "make install"
 	[ -x dest/usr/local/sbin/netns ] || fail "netns not installed"
+	[ -f dest/usr/local/share/man/man8/netns.8 ] || fail "netns.8 not installed"
 	check_eq "$(cat dest/usr/local/sbin/ip)" keep "existing ip"
 	run make install DESTDIR="$TESTTMP/src/dest2" IP_LINK=1
 	[ -L dest2/usr/sbin/ip ] || fail "no opt-in ip link"
