@@ -26,7 +26,7 @@ struct opts {
 	char all;	/* -all */
 	char json;	/* -json */
 	char pretty;	/* -pretty */
-	char batch;	/* inside -batch: exec forks, nothing may exit early */
+	char batch;	/* inside -batch: exec forks; a usage error exits 255 */
 };
 extern struct opts opt;
 
