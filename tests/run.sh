@@ -18,9 +18,12 @@ case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
 
 work=$(mktemp -d /tmp/netns-tests.XXXXXX)
 trap 'rm -rf "$work"' EXIT
+# a copy, not a link, in a dir anyone may enter: tests that drop root must
+# reach the binary even when the tree sits where only root may go
+chmod 755 "$work"
 mkdir -p "$work/bin"
-ln -s "$bin" "$work/bin/netns"
-ln -s "$bin" "$work/bin/ip"
+cp "$bin" "$work/bin/netns"
+ln -s netns "$work/bin/ip"
 export NETNS="$work/bin/netns" NETNS_IP="$work/bin/ip" TOP="$top"
 export NETNS_BINDIR="$work/bin"
 # the oracle: Debian's iproute2 ip, where installed

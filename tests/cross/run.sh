@@ -35,6 +35,8 @@ unset CC CFLAGS LDFLAGS
 host_cc=$(command -v musl-gcc || command -v cc) || {
 	echo "FAIL cross: no C compiler for the host"; exit 1; }
 total_pass=0 total_fail=0 total_skip=0
+public=$(mktemp -d /tmp/netns-cross.XXXXXX) && chmod 755 "$public" || exit 2
+trap 'rm -rf "$public"' EXIT
 summary=
 
 # run_arch ARCH: build, wrap and test one arch; adds to the totals
@@ -58,7 +60,10 @@ run_arch() {
 		total_fail=$((total_fail + 1))
 		return
 	fi
-	bin=$dir/netns
+	# the binary where anyone may reach it (tests drop root), as
+	# tests/run.sh does with the wrapper
+	mkdir -p "$public/$arch" && cp "$dir/netns" "$public/$arch/netns" || exit 2
+	bin=$public/$arch/netns
 	wrap=$dir/qemu
 	rm -rf "$wrap" && mkdir -p "$wrap/bin" "$wrap/cc" || exit 2
 	if ! $host_cc -static -O2 -Wall -Werror -DQEMU="\"$qemu\"" -DBIN="\"$bin\"" \
