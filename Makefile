@@ -31,7 +31,7 @@ BIN := $(OUT)/netns
 # What the binary needs: size first. User CFLAGS/LDFLAGS come after these.
 # common-page-size=64: ld otherwise may pad the file up to 4 KiB to save a
 # page of memory at run time; max-page-size still sets the alignment.
-NETNS_CFLAGS := -std=c11 -D_GNU_SOURCE -Os -Wall -Wextra $(WERROR) \
+NETNS_CFLAGS := -std=c11 -D_GNU_SOURCE -Os -flto -Wall -Wextra $(WERROR) \
 	-ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables \
 	-fno-unwind-tables -fno-stack-protector -fno-ident -fno-pie \
 	-I$(OUTGEN) -I$(GEN) -Ilibbb-lite

@@ -111,7 +111,7 @@ int batch_run(const char *file, int force, int (*cmd)(int, char **))
 	int fd = 0, argc, got, ret = 0;
 
 	if (strcmp(file, "-") &&
-	    (fd = open(file, O_RDONLY | O_CLOEXEC)) < 0) {
+	    (fd = fd_open(file, O_RDONLY)) < 0) {
 		msg("Cannot open file \"", file, "\" for reading: ",
 		    strerror(errno), NULL);
 		return EXIT_FAIL;

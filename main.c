@@ -158,11 +158,13 @@ static int option_kind(const char *o)
 
 int main(int argc, char **argv)
 {
-	const char *base = strrchr(argv[0], '/');
-	const char *batch = NULL, *ns = NULL;
+	const char *base = argv[0], *p, *batch = NULL, *ns = NULL;
 	int force = 0, r;
 
-	is_ip = !strcmp(base ? base + 1 : argv[0], "ip");
+	for (p = base; *p; p++)
+		if (*p == '/')
+			base = p + 1;
+	is_ip = !strcmp(base, "ip");
 	for (argc--, argv++; argc > 0 && argv[0][0] == '-'; argc--, argv++) {
 		const char *o = argv[0];
 		int kind;

@@ -1,6 +1,6 @@
 /* add: create a named network namespace */
 //config:config NETNS_ADD
-//config:	bool "add (320 bytes)"
+//config:	bool "add (384 bytes)"
 //config:	default y
 //config:	help
 //config:	  netns add NAME: a new network namespace, bound to
@@ -24,7 +24,7 @@ int add_main(int argc, char **argv)
 		return EXIT_FAIL;
 	/* remember where we are, to come back once the new one is bound:
 	 * batch lines after this one act where the user expects */
-	self = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+	self = fd_open("/proc/self/ns/net", O_RDONLY);
 	if (self < 0 || unshare(CLONE_NEWNET) < 0) {
 		msg("Failed to create a new network namespace \"", argv[0],
 		    "\": ", strerror(errno), NULL);

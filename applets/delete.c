@@ -64,10 +64,10 @@ static void rescue(const char *path, const char *name)
 	struct pick p;
 	int home = -1, ns, fd = -1;
 
-	ns = open(path, O_RDONLY | O_CLOEXEC);
+	ns = fd_open(path, O_RDONLY);
 	if (ns < 0 && errno == ENOENT)
 		return;		/* no such name: delete says so */
-	home = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+	home = fd_open("/proc/self/ns/net", O_RDONLY);
 	if (ns < 0 || home < 0 || ns_id_of("/proc/self/ns/net", &here))
 		goto fail;
 	if (netns_same_ns(path, &here))

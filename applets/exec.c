@@ -1,6 +1,6 @@
 /* exec: run a command in a named network namespace */
 //config:config NETNS_EXEC
-//config:	bool "exec (928 bytes)"
+//config:	bool "exec (896 bytes)"
 //config:	default y
 //config:	help
 //config:	  netns exec NAME CMD...: run CMD in NAME's network
@@ -12,17 +12,6 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include "libbb.h"
-
-/* fork(2) without libc's fork(): that one brings atfork locks and a
- * clock (2 KB) that a single-threaded program about to exec never needs. */
-static pid_t fork_plain(void)
-{
-#ifdef SYS_fork
-	return syscall(SYS_fork);
-#else
-	return syscall(SYS_clone, SIGCHLD, 0, 0, 0, 0);
-#endif
-}
 
 /* execvp(3) in a third of libc's size: each PATH entry in turn (an empty
  * one is the current dir); EACCES from any entry wins over ENOENT. */
@@ -73,7 +62,7 @@ static int exec_in(const char *name, char **argv, int do_fork)
 		return EXIT_FAIL;
 	}
 	if (pid > 0) {
-		while (waitpid(pid, &status, 0) < 0)
+		while (syscall(SYS_wait4, pid, &status, 0, NULL) < 0)
 			if (errno != EINTR)
 				return EXIT_FAIL;
 		return WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_FAIL;

@@ -1,6 +1,6 @@
 /* monitor: say which names come and go in the run dir, as they do */
 //config:config NETNS_MONITOR
-//config:	bool "monitor (448 bytes)"
+//config:	bool "monitor (416 bytes)"
 //config:	default y
 //config:	help
 //config:	  netns monitor: print "add NAME" or "delete NAME" for every
@@ -11,6 +11,7 @@
 //usage:netns monitor
 #include <sys/inotify.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include "libbb.h"
 
 /* iproute2's wording: "STEP failed: REASON", exit 1 */
@@ -31,7 +32,7 @@ int monitor_main(int argc, char **argv)
 	(void)argv;
 	if (extra_args(argc, 0))
 		return EXIT_FAIL;
-	fd = inotify_init1(IN_CLOEXEC);
+	fd = syscall(SYS_inotify_init1, IN_CLOEXEC);
 	if (fd < 0)
 		return failed("inotify_init");
 	/* the run dir may not exist before the first add: make it, as

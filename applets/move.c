@@ -1,7 +1,7 @@
 /* move: move a network device into another network namespace, as
  * `netns move` and as iproute2's `ip link set DEV netns NS` */
 //config:config NETNS_MOVE
-//config:	bool "move (1536 bytes)"
+//config:	bool "move (1600 bytes)"
 //config:	default y
 //config:	help
 //config:	  netns move DEV NAME|PID [name NEWNAME], and through the ip
@@ -46,8 +46,8 @@ static int move_dev(const char *dev, const char *netns, const char *name)
 	 * PID, as iproute2 reads it */
 	if (netns) {
 		attr = IFLA_NET_NS_FD;
-		ns = open(*str_find(netns, '/') ? netns : netns_path(path, netns),
-			  O_RDONLY | O_CLOEXEC);
+		ns = fd_open(*str_find(netns, '/') ? netns :
+			     netns_path(path, netns), O_RDONLY);
 		if (ns < 0) {
 			attr = IFLA_NET_NS_PID;
 			if (nl_parse_int(netns, &ns))

@@ -47,6 +47,8 @@ const char *netns_strerror(int no);
 #define strerror(no) netns_strerror(no)
 
 /* str.c: small string helpers (libc's pull in more than they do) */
+size_t str_len(const char *s);
+#define strlen(s) str_len(s)
 char *str_copy(char *dst, const char *src);
 const char *str_find(const char *s, int c);
 int starts_with(const char *s, const char *prefix);
@@ -63,6 +65,7 @@ struct dir_iter {
 	int fd, pos, len;
 	char buf[4096] __attribute__((aligned(8)));
 };
+int fd_open(const char *path, int flags);	/* always O_CLOEXEC */
 int dir_open(struct dir_iter *d, const char *path);
 const char *dir_next(struct dir_iter *d);
 void dir_close(struct dir_iter *d);
@@ -81,6 +84,7 @@ int netns_same_ns(const char *path, const struct ns_id *id);
 char *proc_ns_net(char *buf, const char *pid);	/* buf: 40 bytes */
 int netns_create_file(char *path, const char *name);
 int netns_bind(const char *path, const char *source);
+pid_t fork_plain(void);	/* fork(2) without libc's atfork machinery */
 
 /* netlink.c: a minimal rtnetlink encoder and decoder */
 #define NL_ALIGN(n)	(((n) + 3) & ~3u)

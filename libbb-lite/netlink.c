@@ -1,6 +1,8 @@
 /* A minimal rtnetlink encoder and decoder. Every length the kernel sends
  * is checked against what was received before anything is read: a
  * truncated, misaligned or oversized message or attribute is rejected. */
+#include <sched.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include "libbb.h"
@@ -115,7 +117,14 @@ int nl_msg_ok(const struct nlmsghdr *n, unsigned remaining)
 int nl_open(void)
 {
 	int one = 1;
+	/* libc's socket() would add a fallback for kernels without
+	 * SOCK_CLOEXEC (before 2.6.27) too */
+#ifdef SYS_socket
+	int fd = syscall(SYS_socket, AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC,
+			 NETLINK_ROUTE);
+#else
 	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+#endif
 
 	if (fd < 0) {
 		msg("Cannot open netlink socket: ", strerror(errno), NULL);
@@ -126,10 +135,23 @@ int nl_open(void)
 	return fd;
 }
 
+/* The socket calls here are bare syscalls where the arch has them:
+ * libc's wrappers would add only a fallback to socketcall(2) (kernels
+ * before 4.3 on i386 and s390x) for ~40 bytes each. */
+#ifdef SYS_sendto
+#define nl_sendto(fd, buf, len) syscall(SYS_sendto, fd, buf, len, 0, NULL, 0)
+#define nl_recvfrom(fd, buf, len, from, alen) \
+	syscall(SYS_recvfrom, fd, buf, len, 0, from, alen)
+#else
+#define nl_sendto(fd, buf, len) send(fd, buf, len, 0)
+#define nl_recvfrom(fd, buf, len, from, alen) \
+	recvfrom(fd, buf, len, 0, from, alen)
+#endif
+
 /* the socket's default peer is the kernel: no address needed */
 static int nl_send_quiet(int fd, const void *buf, unsigned len)
 {
-	return send(fd, buf, len, 0) < 0 ? -errno : 0;
+	return nl_sendto(fd, buf, len) < 0 ? -errno : 0;
 }
 
 /* One datagram from the kernel (port 0) into nl_rxbuf; its length, or
@@ -139,8 +161,8 @@ static int nl_recv(int fd)
 	for (;;) {
 		struct sockaddr_nl from;
 		socklen_t alen = sizeof(from);
-		ssize_t n = recvfrom(fd, nl_rxbuf, NL_RXBUF_LEN, 0,
-				     (void *)&from, &alen);
+		ssize_t n = nl_recvfrom(fd, nl_rxbuf, NL_RXBUF_LEN,
+					(void *)&from, &alen);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
@@ -366,6 +388,7 @@ struct nsid_batch {
 	struct mmsghdr v[NSID_BATCH];
 	struct iovec io[NSID_BATCH];
 	int id[NSID_BATCH];
+	uint32_t hash;		/* sent after id by a helper (below) */
 	char name[NSID_BATCH][NAME_MAX + 1];
 };
 
@@ -431,51 +454,216 @@ static void nsid_close(const struct nsid_req *q, unsigned count)
 	}
 }
 
-/* Call FN(NAME, NSID, ARG) for every name of the run dir D in readdir
- * order, NSID being the name's namespace id in ours or -1 when it has
- * none (or SOCK is < 0). Returns 0, or -EOPNOTSUPP when the kernel does
- * not tell ids: every name then gets -1. When the fd limit is reached a
- * batch ends early, so that RLIMIT_NOFILE bounds a batch, not the list. */
-int nl_nsid_foreach(int sock, struct dir_iter *d,
-		    void (*fn)(const char *name, int nsid, void *arg),
-		    void *arg)
+/* Up to NSID_BATCH names of D into B, each without an id yet: how many */
+static unsigned nsid_names(struct dir_iter *d, struct nsid_batch *b)
+{
+	const char *e;
+	unsigned n = 0;
+
+	while (n < NSID_BATCH && (e = dir_next(d))) {
+		b->id[n] = -1;
+		str_copy(b->name[n++], e);
+	}
+	return n;
+}
+
+/* The ids of the N names of B (names in DIR), SEQ the first seq. When the
+ * fd limit is reached the opens so far are asked and closed and the rest
+ * follow, so that RLIMIT_NOFILE bounds a send, not the list. */
+static int nsid_ask_names(int sock, int dir, struct nsid_batch *b,
+			  unsigned n, unsigned seq)
 {
 	static const struct nsid_req proto = {
 		{ sizeof(proto), RTM_GETNSID, NLM_F_REQUEST, 0, 0 }, 0,
 		{ sizeof(proto.a) + sizeof(proto.fd), NETNSA_FD }, -1
 	};
-	struct nsid_batch b;
-	const char *e = dir_next(d);
-	unsigned i, n, fds, seq = 1;
-	int fd, r = sock < 0 ? -EOPNOTSUPP : 0;
+	unsigned i = 0, fds;
+	int fd, r = 0;
 
-	memset(b.v, 0, sizeof(b.v));
-	for (i = 0; i < NSID_BATCH; i++) {
-		b.io[i].iov_base = nl_rxbuf + i * NSID_SLOT;
-		b.io[i].iov_len = NSID_SLOT;
-		b.v[i].msg_hdr.msg_iov = &b.io[i];
-		b.v[i].msg_hdr.msg_iovlen = 1;
-	}
-	for (; e; seq += NSID_BATCH) {
-		for (n = fds = 0; e && n < NSID_BATCH; e = dir_next(d)) {
-			fd = r ? -1 : syscall(SYS_openat, d->fd, e,
-					      O_RDONLY | O_CLOEXEC);
-			if (fd < 0 && n && errno == EMFILE)
+	while (!r && i < n) {
+		for (fds = 0; i < n; i++) {
+			fd = syscall(SYS_openat, dir, b->name[i],
+				     O_RDONLY | O_CLOEXEC);
+			/* out of fds (EMFILE, as a rule: errno is not read,
+			 * see the helper): ask for what is open, close it,
+			 * and try this name again; a second failure skips it */
+			if (fd < 0 && fds)
 				break;
-			b.id[n] = -1;
 			if (fd >= 0) {
-				b.req[fds] = proto;
-				b.req[fds].h.nlmsg_seq = seq + n;
-				b.req[fds++].fd = fd;
+				b->req[fds] = proto;
+				b->req[fds].h.nlmsg_seq = seq + i;
+				b->req[fds++].fd = fd;
 			}
-			str_copy(b.name[n++], e);
 		}
 		if (fds) {
-			r = nsid_ask(sock, &b, seq, fds);
-			nsid_close(b.req, fds);
+			r = nsid_ask(sock, b, seq, fds);
+			nsid_close(b->req, fds);
 		}
+	}
+	return r;
+}
+
+/* A batch's answers go to RX, one slot each */
+static void nsid_batch_init(struct nsid_batch *b, char *rx)
+{
+	unsigned i;
+
+	memset(b->v, 0, sizeof(b->v));
+	for (i = 0; i < NSID_BATCH; i++) {
+		b->io[i].iov_base = rx + i * NSID_SLOT;
+		b->io[i].iov_len = NSID_SLOT;
+		b->v[i].msg_hdr.msg_iov = &b->io[i];
+		b->v[i].msg_hdr.msg_iovlen = 1;
+	}
+}
+
+#if CONFIG_FEATURE_NSID_PARALLEL
+/* The kernel finds an id by walking all ids of the namespace, so with
+ * hundreds of ids a list spends milliseconds there. A second CPU halves
+ * it: a helper asks for the odd batches while we ask for the even ones.
+ * It shares our memory (a fork copies page tables and faults each page
+ * both then write, which costs what it saves) but nothing else: its own
+ * stack, batch, answers, socket and read of the run dir, and so no errno
+ * that either reads while the other runs. Each batch's ids come through
+ * a pipe with a hash of the names they are for, so that a run dir that
+ * changed between the two reads is noticed (and that batch asked here)
+ * rather than trusted. Each of the two is held to a CPU of its own: the
+ * scheduler would otherwise wake one on the other's CPU. */
+#define NSID_RECORD	(sizeof(int) * NSID_BATCH + sizeof(uint32_t))
+#define CPU_WORDS	16	/* 1024 CPUs */
+#define LONG_BITS	(8 * sizeof(long))
+
+static struct {
+	struct dir_iter d;
+	struct nsid_batch b;
+	int sock, out;
+	unsigned long cpus[CPU_WORDS];	/* the helper's: ours but our CPU */
+	unsigned long home[CPU_WORDS];	/* ours, as we started */
+	char rx[NL_RXBUF_LEN] __attribute__((aligned(4)));
+	char stack[16384] __attribute__((aligned(16)));
+} helper;
+
+static uint32_t nsid_hash(const struct nsid_batch *b, unsigned n)
+{
+	uint32_t h = n;
+	const char *p;
+
+	while (n--)
+		for (p = b->name[n]; (h = (h ^ *p) * 16777619u), *p; p++)
+			;
+	return h;
+}
+
+static void nsid_pin(pid_t pid, unsigned long *cpus)
+{
+	syscall(SYS_sched_setaffinity, pid, sizeof(helper.cpus), cpus);
+}
+
+static int nsid_helper(void *arg)
+{
+	unsigned k, n, seq = 1;
+
+	(void)arg;
+	nsid_pin(0, helper.cpus);	/* at once, if it runs first */
+	nsid_batch_init(&helper.b, helper.rx);
+	for (k = 0; (n = nsid_names(&helper.d, &helper.b)); k++, seq += n)
+		if ((k & 1) &&
+		    (nsid_ask_names(helper.sock, helper.d.fd, &helper.b, n,
+				    seq) ||
+		     (helper.b.hash = nsid_hash(&helper.b, n),
+		      write(helper.out, helper.b.id, NSID_RECORD) < 0)))
+			break;
+	return 0;
+}
+
+/* Start the helper on the run dir DIR, when we may run on another CPU
+ * too: the pipe's read end, or -1 (and *PID untouched) without one. */
+static int nsid_helper_start(int dir, pid_t *pid)
+{
+	unsigned long one[CPU_WORDS], other = 0;
+	unsigned cpu = -1, i;
+	int p[2];
+
+	/* a failed call leaves no CPU in home (or those of the last call)
+	 * and a cpu of -1: no helper */
+	syscall(SYS_sched_getaffinity, 0, sizeof(helper.home), helper.home);
+	syscall(SYS_getcpu, &cpu, NULL, NULL);
+	for (i = 0; i < CPU_WORDS; i++) {
+		one[i] = i == cpu / LONG_BITS ? 1UL << cpu % LONG_BITS : 0;
+		other |= helper.cpus[i] = helper.home[i] & ~one[i];
+	}
+	if (!other || syscall(SYS_pipe2, p, O_CLOEXEC))
+		return -1;
+	helper.d.pos = helper.d.len = 0;
+	helper.d.fd = syscall(SYS_openat, dir, ".", O_RDONLY | O_CLOEXEC);
+	helper.out = p[1];
+	/* the helper's fd table is a copy of ours: these are its now */
+	if ((helper.sock = nl_open()) >= 0)
+		*pid = clone(nsid_helper, helper.stack + sizeof(helper.stack),
+			     CLONE_VM | SIGCHLD, NULL, NULL, NULL, NULL);
+	close(helper.d.fd);
+	close(helper.sock);
+	close(p[1]);
+	if (*pid > 0) {
+		nsid_pin(*pid, helper.cpus);
+		nsid_pin(0, one);
+		return p[0];
+	}
+	close(p[0]);
+	return -1;
+}
+
+/* The ids of batch B from the helper, if it asked for the same names;
+ * else (the run dir changed, or the helper failed) 0, and the caller
+ * goes on alone. */
+static int nsid_from_helper(int *in, struct nsid_batch *b, unsigned n)
+{
+	uint32_t hash = nsid_hash(b, n);
+
+	if (read(*in, b->id, NSID_RECORD) == NSID_RECORD && b->hash == hash)
+		return 1;
+	memset(b->id, -1, sizeof(b->id));	/* what a short read left */
+	close(*in);
+	*in = -1;
+	return 0;
+}
+#endif
+
+/* Call FN(NAME, NSID, ARG) for every name of the run dir D in readdir
+ * order, NSID being the name's namespace id in ours or -1 when it has
+ * none (or SOCK is < 0). Returns 0, or -EOPNOTSUPP when the kernel does
+ * not tell ids: every name then gets -1. */
+int nl_nsid_foreach(int sock, struct dir_iter *d,
+		    void (*fn)(const char *name, int nsid, void *arg),
+		    void *arg)
+{
+	struct nsid_batch b;
+	unsigned i, k, n, seq = 1;
+	int r = sock < 0 ? -EOPNOTSUPP : 0;
+#if CONFIG_FEATURE_NSID_PARALLEL
+	pid_t pid = -1;
+	int in = -1;
+#endif
+
+	nsid_batch_init(&b, nl_rxbuf);
+	for (k = 0; (n = nsid_names(d, &b)); k++, seq += n) {
+#if CONFIG_FEATURE_NSID_PARALLEL
+		if (!k && !r && n == NSID_BATCH)
+			in = nsid_helper_start(d->fd, &pid);
+		if (!(in >= 0 && (k & 1) && nsid_from_helper(&in, &b, n)))
+#endif
+		if (!r)
+			r = nsid_ask_names(sock, d->fd, &b, n, seq);
 		for (i = 0; i < n; i++)
 			fn(b.name[i], b.id[i], arg);
 	}
+#if CONFIG_FEATURE_NSID_PARALLEL
+	if (in >= 0)
+		close(in);
+	if (pid > 0) {
+		syscall(SYS_wait4, pid, NULL, 0, NULL);
+		nsid_pin(0, helper.home);
+	}
+#endif
 	return sock < 0 ? 0 : r;
 }

@@ -1,6 +1,7 @@
 /* Named namespaces: names, paths, the run dir, and entering one. */
 #include <limits.h>
 #include <sched.h>
+#include <signal.h>
 #include <sys/file.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
@@ -39,7 +40,7 @@ char *netns_path(char *buf, const char *name)
 int netns_open_by_name(const char *name)
 {
 	char path[PATH_MAX];
-	int fd = open(netns_path(path, name), O_RDONLY | O_CLOEXEC);
+	int fd = fd_open(netns_path(path, name), O_RDONLY);
 
 	if (fd < 0)
 		msg("Cannot open network namespace \"", name, "\": ",
@@ -151,10 +152,10 @@ int ns_id_of(const char *path, struct ns_id *id)
 		id->ino = sx.ino;
 		return 0;
 	}
-	if (errno != ENOSYS || (fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+	if (errno != ENOSYS || (fd = fd_open(path, O_RDONLY)) < 0)
 		return -1;
 	str_copy(str_copy(fdpath, "/proc/self/fd/"), utoa(fd, link));
-	n = readlink(fdpath, link, sizeof(link) - 1);
+	n = syscall(SYS_readlinkat, AT_FDCWD, fdpath, link, sizeof(link) - 1);
 	close(fd);
 	if (n < 6 || memcmp(link, "net:[", 5))
 		return errno = EINVAL, -1;
@@ -185,8 +186,8 @@ static int run_dir_make_shared(void)
 		msg("mkdir ", RUN_DIR, " failed: ", strerror(errno), NULL);
 		return -1;
 	}
-	fd = open(RUN_DIR, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0 || flock(fd, LOCK_EX) < 0) {
+	fd = fd_open(RUN_DIR, O_RDONLY | O_DIRECTORY);
+	if (fd < 0 || syscall(SYS_flock, fd, LOCK_EX) < 0) {
 		msg("Cannot lock ", RUN_DIR, ": ", strerror(errno), NULL);
 		if (fd >= 0)
 			close(fd);
@@ -221,7 +222,7 @@ int netns_create_file(char *path, const char *name)
 	netns_path(path, name);
 	if (run_dir_make_shared() < 0)
 		return -1;
-	fd = open(path, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
+	fd = fd_open(path, O_RDONLY | O_CREAT | O_EXCL);
 	if (fd < 0) {
 		msg("Cannot create namespace file \"", path, "\": ",
 		    strerror(errno), NULL);
@@ -239,4 +240,15 @@ int netns_bind(const char *path, const char *source)
 	msg("Bind ", source, " -> ", path, " failed: ", strerror(errno), NULL);
 	unlink(path);
 	return EXIT_FAIL;
+}
+
+/* fork(2) without libc's fork(): that one brings atfork locks and a
+ * clock (2 KB) that a single-threaded program never needs. */
+pid_t fork_plain(void)
+{
+#ifdef SYS_fork
+	return syscall(SYS_fork);
+#else
+	return syscall(SYS_clone, SIGCHLD, 0, 0, 0, 0);
+#endif
 }

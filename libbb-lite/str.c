@@ -1,7 +1,16 @@
 /* The few string helpers the applets need, byte by byte: musl's
- * word-at-a-time strcpy, strcat, strchr and strncmp bring in stpcpy and
- * strchrnul, half a kilobyte more than these. */
+ * word-at-a-time strlen, strcpy, strcat, strchr and strncmp bring in
+ * stpcpy and strchrnul, more than half a kilobyte more than these. */
 #include "libbb.h"
+
+size_t str_len(const char *s)
+{
+	const char *p = s;
+
+	while (*p)
+		p++;
+	return p - s;
+}
 
 /* copy SRC with its NUL to DST; returns DST's new end, for chaining */
 char *str_copy(char *dst, const char *src)

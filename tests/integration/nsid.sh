@@ -269,3 +269,108 @@ t_kernel_without_nsid_support_is_graceful() {
 	no_run_dir
 	expect 2 "" -- timeout 20 "$q" "$NETNS" list-id
 }
+
+# ---- a helper on a second CPU (CONFIG_FEATURE_NSID_PARALLEL) ----
+
+# 300 namespaces, n0..n299; nK has id K for every even K
+three_hundred_with_ids() {
+	i=0
+	while [ $i -lt 300 ]; do
+		"$NETNS" add "n$i" || fail "add n$i"
+		[ $((i % 2)) = 1 ] || "$NETNS" set "n$i" "$i" || fail "set n$i"
+		i=$((i + 1))
+	done
+}
+
+# is the helper built in? (its Kconfig symbol, as the binary was built)
+helper_built() {
+	grep -q '^CONFIG_FEATURE_NSID_PARALLEL=y' "$TOP/configs/defconfig"
+}
+
+# Over 128 names (so more than one batch) with a second CPU: the helper
+# asks for every second batch. What list, list-id and -json print must be
+# iproute2's, read from the same run dir.
+t_two_cpus_list_what_iproute2_lists() {
+	qemu_lacks nsid && skip "no ids under qemu-user"
+	need_oracle
+	[ "$(nproc)" -ge 2 ] || skip "one CPU: no helper"
+	three_hundred_with_ids
+	for cmd in "netns list" "netns list-id" "-json netns list" \
+		"-json netns list-id" "netns list-id nsid 8"; do
+		# shellcheck disable=SC2086
+		run "$ORACLE_IP" $cmd
+		want=$out want_rc=$rc
+		# shellcheck disable=SC2086
+		expect "$want_rc" "$want" -- "$NETNS_IP" $cmd
+		[ -z "$err" ] || fail "ip $cmd: stderr $err"
+	done
+	check_eq "$(echo "$want" | wc -l)" 1 "list-id nsid 8"
+	# under ulimit -n 64 too, where each side asks in several sends
+	run "$ORACLE_IP" netns list
+	want=$out
+	expect 0 "$want" -- sh -c "ulimit -n 64 && exec '$NETNS' list"
+}
+
+# The helper shares our memory (clone with CLONE_VM), runs only when the
+# process may use two CPUs, and the caller's CPUs are its own again after:
+# a command that batch mode runs next inherits all of them.
+t_helper_only_on_two_cpus_and_cpus_restored() {
+	qemu_lacks nsid && skip "no ids under qemu-user"
+	helper_built || skip "CONFIG_FEATURE_NSID_PARALLEL is not set"
+	command -v strace > /dev/null || skip "strace is not installed"
+	command -v taskset > /dev/null || skip "taskset is not installed"
+	[ "$(nproc)" -ge 2 ] || skip "one CPU: no helper"
+	three_hundred_with_ids
+	strace -f -e trace=clone,clone3 -o "$TESTTMP/two.txt" \
+		"$NETNS" list > /dev/null || fail "strace list"
+	grep -q 'CLONE_VM' "$TESTTMP/two.txt" ||
+		fail "no helper on $(nproc) CPUs: $(cat "$TESTTMP/two.txt")"
+	strace -f -e trace=clone,clone3 -o "$TESTTMP/one.txt" \
+		taskset -c 0 "$NETNS" list > /dev/null || fail "strace list"
+	! grep -q 'CLONE_VM' "$TESTTMP/one.txt" ||
+		fail "a helper on one CPU: $(cat "$TESTTMP/one.txt")"
+	expect 0 -- "$NETNS" exec n1 true
+	mine=$(grep Cpus_allowed_list /proc/self/status)
+	expect 0 -- "$NETNS" -batch - <<-EOF
+	netns list
+	netns exec n1 grep Cpus_allowed_list /proc/self/status
+	netns list-id
+	netns exec n1 grep Cpus_allowed_list /proc/self/status
+	EOF
+	check_eq "$(echo "$out" | grep Cpus_allowed_list | sort -u)" "$mine" \
+		"CPUs of a command run after list"
+}
+
+# Names come and go while lists run: the helper reads the run dir on its
+# own, so its batches can be for other names than ours. Every name that
+# stays must still show with its own id, once, and no name with another
+# name's id.
+t_ids_stay_right_while_names_change() {
+	qemu_lacks nsid && skip "no ids under qemu-user"
+	[ "$(nproc)" -ge 2 ] || skip "one CPU: no helper"
+	three_hundred_with_ids
+	want=$(i=0; while [ $i -lt 300 ]; do
+		[ $((i % 2)) = 1 ] && echo "n$i" || echo "n$i (id: $i)"
+		i=$((i + 1)); done | sort)
+	( j=0; while [ ! -e "$TESTTMP/stop" ]; do
+		"$NETNS" add "z$j" && "$NETNS" delete "z$j"
+		: > "$RUN_DIR/f$j" && rm -f "$RUN_DIR/f$j"
+		j=$((j + 1)); done ) 2>/dev/null &
+	churn=$!
+	k=0
+	while [ $k -lt 30 ]; do
+		run "$NETNS" list
+		[ "$rc" = 0 ] || { : > "$TESTTMP/stop"; fail "list: exit $rc"; }
+		got=$(echo "$out" | grep '^n' | sort)
+		[ "$got" = "$want" ] || {
+			: > "$TESTTMP/stop"
+			echo "$got" > "$TESTTMP/got"
+			echo "$want" > "$TESTTMP/want"
+			diff "$TESTTMP/want" "$TESTTMP/got" | head -n 20
+			fail "list $k: the names that stayed differ"
+		}
+		k=$((k + 1))
+	done
+	: > "$TESTTMP/stop"
+	wait "$churn"
+}
