@@ -1,6 +1,6 @@
 /* delete: remove the name of a network namespace */
 //config:config NETNS_DELETE
-//config:	bool "delete (1344 bytes)"
+//config:	bool "delete (1376 bytes)"
 //config:	default y
 //config:	help
 //config:	  netns delete NAME, and -all delete: unmount and remove

@@ -1,6 +1,6 @@
 /* set: give a named namespace an id in the caller's namespace */
 //config:config NETNS_SET
-//config:	bool "set (544 bytes)"
+//config:	bool "set (512 bytes)"
 //config:	default y
 //config:	help
 //config:	  netns set NAME NSID|auto: assign the namespace id NSID (or

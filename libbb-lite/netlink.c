@@ -520,16 +520,21 @@ static void nsid_batch_init(struct nsid_batch *b, char *rx)
 #if CONFIG_FEATURE_NSID_PARALLEL
 /* The kernel finds an id by walking all ids of the namespace, so with
  * hundreds of ids a list spends milliseconds there. A second CPU halves
- * it: a helper asks for the odd batches while we ask for the even ones.
- * It shares our memory (a fork copies page tables and faults each page
- * both then write, which costs what it saves) but nothing else: its own
- * stack, batch, answers, socket and read of the run dir, and so no errno
- * that either reads while the other runs. Each batch's ids come through
- * a pipe with a hash of the names they are for, so that a run dir that
- * changed between the two reads is noticed (and that batch asked here)
- * rather than trusted. Each of the two is held to a CPU of its own: the
- * scheduler would otherwise wake one on the other's CPU. */
+ * it: a helper reads the run dir too, and the two take its batches in
+ * turn as each gets free (one CPU may be slower, or the ids of some
+ * batches longer to find). The helper shares our memory (a fork copies
+ * page tables and faults each page both then write, which costs what it
+ * saves) but nothing else: its own stack, batch, answers, socket and read
+ * of the run dir, and so no errno that either reads while the other runs.
+ * The ids of its batches come through a pipe with a hash of the names
+ * they are for, so that a run dir that changed between the two reads is
+ * noticed (and that batch asked here) rather than trusted. Each of the
+ * two is held to a CPU of its own: the scheduler would otherwise wake
+ * one on the other's CPU. */
 #define NSID_RECORD	(sizeof(int) * NSID_BATCH + sizeof(uint32_t))
+_Static_assert(offsetof(struct nsid_batch, hash) ==
+	       offsetof(struct nsid_batch, id) + sizeof(int) * NSID_BATCH,
+	       "a record is a batch's ids and the hash after them");
 #define CPU_WORDS	16	/* 1024 CPUs */
 #define LONG_BITS	(8 * sizeof(long))
 
@@ -537,6 +542,7 @@ static struct {
 	struct dir_iter d;
 	struct nsid_batch b;
 	int sock, out;
+	unsigned taken;			/* batches taken so far, by either */
 	unsigned long cpus[CPU_WORDS];	/* the helper's: ours but our CPU */
 	unsigned long home[CPU_WORDS];	/* ours, as we started */
 	char rx[NL_RXBUF_LEN] __attribute__((aligned(4)));
@@ -554,6 +560,13 @@ static uint32_t nsid_hash(const struct nsid_batch *b, unsigned n)
 	return h;
 }
 
+/* Take batch K, unless the other one has: both take them in order */
+static int nsid_take(unsigned k)
+{
+	return __atomic_compare_exchange_n(&helper.taken, &k, k + 1, 0,
+					   __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+}
+
 static void nsid_pin(pid_t pid, unsigned long *cpus)
 {
 	syscall(SYS_sched_setaffinity, pid, sizeof(helper.cpus), cpus);
@@ -567,7 +580,7 @@ static int nsid_helper(void *arg)
 	nsid_pin(0, helper.cpus);	/* at once, if it runs first */
 	nsid_batch_init(&helper.b, helper.rx);
 	for (k = 0; (n = nsid_names(&helper.d, &helper.b)); k++, seq += n)
-		if ((k & 1) &&
+		if (nsid_take(k) &&
 		    (nsid_ask_names(helper.sock, helper.d.fd, &helper.b, n,
 				    seq) ||
 		     (helper.b.hash = nsid_hash(&helper.b, n),
@@ -584,10 +597,12 @@ static int nsid_helper_start(int dir, pid_t *pid)
 	unsigned cpu = -1, i;
 	int p[2];
 
-	/* a failed call leaves no CPU in home (or those of the last call)
-	 * and a cpu of -1: no helper */
+	/* a failed call leaves no CPU in home (or those of the last call),
+	 * or a cpu of -1: no helper */
 	syscall(SYS_sched_getaffinity, 0, sizeof(helper.home), helper.home);
 	syscall(SYS_getcpu, &cpu, NULL, NULL);
+	if (cpu >= CPU_WORDS * LONG_BITS)
+		return -1;
 	for (i = 0; i < CPU_WORDS; i++) {
 		one[i] = i == cpu / LONG_BITS ? 1UL << cpu % LONG_BITS : 0;
 		other |= helper.cpus[i] = helper.home[i] & ~one[i];
@@ -595,6 +610,7 @@ static int nsid_helper_start(int dir, pid_t *pid)
 	if (!other || syscall(SYS_pipe2, p, O_CLOEXEC))
 		return -1;
 	helper.d.pos = helper.d.len = 0;
+	helper.taken = 1;		/* the first batch is ours */
 	helper.d.fd = syscall(SYS_openat, dir, ".", O_RDONLY | O_CLOEXEC);
 	helper.out = p[1];
 	/* the helper's fd table is a copy of ours: these are its now */
@@ -613,13 +629,22 @@ static int nsid_helper_start(int dir, pid_t *pid)
 	return -1;
 }
 
-/* The ids of batch B from the helper, if it asked for the same names;
- * else (the run dir changed, or the helper failed) 0, and the caller
- * goes on alone. */
-static int nsid_from_helper(int *in, struct nsid_batch *b, unsigned n)
+/* Is batch K (the N names of B) the helper's? Then its ids, if it asked
+ * for the same names: 1; else (the run dir changed, or the helper
+ * failed) we go on alone. 0: the batch is ours. When the helper has the
+ * batch, the next one is *HELD for us while we wait (or the helper, done
+ * first, would take that one too, and we would wait again). */
+static int nsid_from_helper(int *in, int *held, unsigned k,
+			    struct nsid_batch *b, unsigned n)
 {
-	uint32_t hash = nsid_hash(b, n);
+	uint32_t hash;
 
+	if (*in < 0 || !k || *held || nsid_take(k)) {
+		*held = 0;
+		return 0;
+	}
+	*held = nsid_take(k + 1);
+	hash = nsid_hash(b, n);
 	if (read(*in, b->id, NSID_RECORD) == NSID_RECORD && b->hash == hash)
 		return 1;
 	memset(b->id, -1, sizeof(b->id));	/* what a short read left */
@@ -642,7 +667,7 @@ int nl_nsid_foreach(int sock, struct dir_iter *d,
 	int r = sock < 0 ? -EOPNOTSUPP : 0;
 #if CONFIG_FEATURE_NSID_PARALLEL
 	pid_t pid = -1;
-	int in = -1;
+	int in = -1, held = 0;
 #endif
 
 	nsid_batch_init(&b, nl_rxbuf);
@@ -650,9 +675,10 @@ int nl_nsid_foreach(int sock, struct dir_iter *d,
 #if CONFIG_FEATURE_NSID_PARALLEL
 		if (!k && !r && n == NSID_BATCH)
 			in = nsid_helper_start(d->fd, &pid);
-		if (!(in >= 0 && (k & 1) && nsid_from_helper(&in, &b, n)))
-#endif
+		if (!r && !nsid_from_helper(&in, &held, k, &b, n))
+#else
 		if (!r)
+#endif
 			r = nsid_ask_names(sock, d->fd, &b, n, seq);
 		for (i = 0; i < n; i++)
 			fn(b.name[i], b.id[i], arg);
