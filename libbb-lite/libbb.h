@@ -84,7 +84,6 @@ int netns_same_ns(const char *path, const struct ns_id *id);
 char *proc_ns_net(char *buf, const char *pid);	/* buf: 40 bytes */
 int netns_create_file(char *path, const char *name);
 int netns_bind(const char *path, const char *source);
-pid_t fork_plain(void);	/* fork(2) without libc's atfork machinery */
 
 /* netlink.c: a minimal rtnetlink encoder and decoder */
 #define NL_ALIGN(n)	(((n) + 3) & ~3u)

@@ -114,7 +114,8 @@ int nl_msg_ok(const struct nlmsghdr *n, unsigned remaining)
 	       n->nlmsg_len <= remaining;
 }
 
-int nl_open(void)
+/* An rtnetlink socket, or -1 with errno set */
+static int nl_socket(void)
 {
 	int one = 1;
 	/* libc's socket() would add a fallback for kernels without
@@ -126,12 +127,18 @@ int nl_open(void)
 	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
 #endif
 
-	if (fd < 0) {
-		msg("Cannot open netlink socket: ", strerror(errno), NULL);
-		return -1;
-	}
 	/* the kernel's own words for an error, as iproute2 prints them */
-	setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
+	if (fd >= 0)
+		setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
+	return fd;
+}
+
+int nl_open(void)
+{
+	int fd = nl_socket();
+
+	if (fd < 0)
+		msg("Cannot open netlink socket: ", strerror(errno), NULL);
 	return fd;
 }
 
@@ -613,8 +620,9 @@ static int nsid_helper_start(int dir, pid_t *pid)
 	helper.taken = 1;		/* the first batch is ours */
 	helper.d.fd = syscall(SYS_openat, dir, ".", O_RDONLY | O_CLOEXEC);
 	helper.out = p[1];
-	/* the helper's fd table is a copy of ours: these are its now */
-	if ((helper.sock = nl_open()) >= 0)
+	/* the helper's fd table is a copy of ours: these are its now (no
+	 * socket, as when out of fds, is no helper, and nothing to say) */
+	if ((helper.sock = nl_socket()) >= 0)
 		*pid = clone(nsid_helper, helper.stack + sizeof(helper.stack),
 			     CLONE_VM | SIGCHLD, NULL, NULL, NULL, NULL);
 	close(helper.d.fd);

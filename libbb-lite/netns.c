@@ -1,7 +1,6 @@
 /* Named namespaces: names, paths, the run dir, and entering one. */
 #include <limits.h>
 #include <sched.h>
-#include <signal.h>
 #include <sys/file.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
@@ -240,15 +239,4 @@ int netns_bind(const char *path, const char *source)
 	msg("Bind ", source, " -> ", path, " failed: ", strerror(errno), NULL);
 	unlink(path);
 	return EXIT_FAIL;
-}
-
-/* fork(2) without libc's fork(): that one brings atfork locks and a
- * clock (2 KB) that a single-threaded program never needs. */
-pid_t fork_plain(void)
-{
-#ifdef SYS_fork
-	return syscall(SYS_fork);
-#else
-	return syscall(SYS_clone, SIGCHLD, 0, 0, 0, 0);
-#endif
 }
