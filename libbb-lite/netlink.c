@@ -532,12 +532,13 @@ static void nsid_batch_init(struct nsid_batch *b, char *rx)
  * batches longer to find). The helper shares our memory (a fork copies
  * page tables and faults each page both then write, which costs what it
  * saves) but nothing else: its own stack, batch, answers, socket and read
- * of the run dir, and so no errno that either reads while the other runs.
- * The ids of its batches come through a pipe with a hash of the names
- * they are for, so that a run dir that changed between the two reads is
- * noticed (and that batch asked here) rather than trusted. Each of the
- * two is held to a CPU of its own: the scheduler would otherwise wake
- * one on the other's CPU. */
+ * of the run dir. errno, which the two do share, decides nothing here but
+ * a send the kernel refuses, which both would see alike. The ids of its
+ * batches come through a pipe with a hash of the names they are for, so
+ * that a run dir that changed between the two reads is noticed (and that
+ * batch asked here) rather than trusted. Each of the two is held to a
+ * CPU of its own: the scheduler would otherwise wake one on the other's
+ * CPU. */
 #define NSID_RECORD	(sizeof(int) * NSID_BATCH + sizeof(uint32_t))
 _Static_assert(offsetof(struct nsid_batch, hash) ==
 	       offsetof(struct nsid_batch, id) + sizeof(int) * NSID_BATCH,
