@@ -288,8 +288,8 @@ helper_built() {
 }
 
 # Over 128 names (so more than one batch) with a second CPU: the helper
-# takes batches in turn with the caller. What list, list-id and -json print must be
-# iproute2's, read from the same run dir.
+# takes batches in turn with the caller. What list, list-id and -json
+# print must be iproute2's, read from the same run dir.
 t_two_cpus_list_what_iproute2_lists() {
 	qemu_lacks nsid && skip "no ids under qemu-user"
 	need_oracle
