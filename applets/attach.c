@@ -18,7 +18,7 @@ int attach_main(int argc, char **argv)
 		return msg("No netns name and PID specified", NULL), EXIT_FAIL;
 	if (extra_args(argc, 2))
 		return EXIT_FAIL;
-	if (!is_pid(argv[1]) || strlen(argv[1]) > 10)
+	if (!is_pid(argv[1]))
 		return msg("Invalid PID: ", argv[1], NULL), EXIT_FAIL;
 	/* a dead PID must create nothing, not even for a moment */
 	if (access(proc_ns_net(source, argv[1]), F_OK) < 0)

@@ -34,7 +34,7 @@ int identify_main(int argc, char **argv)
 
 	if (extra_args(argc, 1))
 		return EXIT_FAIL;
-	if (argc == 1 && (!is_pid(argv[0]) || strlen(argv[0]) > 10))
+	if (argc == 1 && !is_pid(argv[0]))
 		return msg("Specified string '", argv[0], "' is not a pid",
 			   NULL), EXIT_FAIL;
 	if (ns_id_of(proc_ns_net(path, argc ? argv[0] : "self"), &w.ns) < 0)

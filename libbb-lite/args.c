@@ -32,13 +32,14 @@ int arg_wrong(const char *arg, const char *a, const char *b, const char *c)
 			  NULL);
 }
 
-/* all digits and not empty: what /proc calls a process */
+/* 1 to 10 digits: what /proc calls a process (a pid_t has at most 10),
+ * short enough for a "/proc/PID/ns/net" buffer of 40 bytes */
 int is_pid(const char *s)
 {
-	if (!*s)
-		return 0;
-	for (; *s; s++)
-		if (*s < '0' || *s > '9')
+	const char *p = s;
+
+	for (; *p; p++)
+		if (*p < '0' || *p > '9')
 			return 0;
-	return 1;
+	return p > s && p - s <= 10;
 }

@@ -57,6 +57,8 @@ static void test_numbers(void)
 	CHECK(!is_pid("12a"));
 	CHECK(!is_pid("-1"));
 	CHECK(!is_pid(" 1"));
+	CHECK(is_pid("4294967295"));
+	CHECK(!is_pid("12345678901"));
 }
 
 static void test_strerror(void)
