@@ -20,23 +20,37 @@ int dir_open(struct dir_iter *d, const char *path)
 	return d->fd;
 }
 
-/* the next name, "." and ".." skipped; NULL at the end or on error */
-const char *dir_next(struct dir_iter *d)
+/* Read the next entries: > 0 when there are, 0 at the end, < 0 on
+ * error. Their names stay in D until the next read. */
+int dir_read(struct dir_iter *d)
 {
-	for (;;) {
-		struct dirent *e;
+	d->pos = 0;
+	return d->len = getdents(d->fd, (void *)d->buf, sizeof(d->buf));
+}
 
-		if (d->pos >= d->len) {
-			d->len = getdents(d->fd, (void *)d->buf, sizeof(d->buf));
-			d->pos = 0;
-			if (d->len <= 0)
-				return NULL;
-		}
-		e = (struct dirent *)(d->buf + d->pos);
+/* the next name of the last read, "." and ".." skipped; NULL when that
+ * read has no more */
+const char *dir_take(struct dir_iter *d)
+{
+	while (d->pos < d->len) {
+		struct dirent *e = (struct dirent *)(d->buf + d->pos);
+
 		d->pos += e->d_reclen;
 		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
 			return e->d_name;
 	}
+	return NULL;
+}
+
+/* the next name, "." and ".." skipped; NULL at the end or on error */
+const char *dir_next(struct dir_iter *d)
+{
+	const char *e;
+
+	while (!(e = dir_take(d)))
+		if (dir_read(d) <= 0)
+			return NULL;
+	return e;
 }
 
 void dir_close(struct dir_iter *d)

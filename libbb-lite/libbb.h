@@ -60,14 +60,22 @@ int arg_wrong(const char *arg, const char *a, const char *b, const char *c);
 int is_pid(const char *s);
 int usage_fail(const char *s, ...);	/* msg, then EXIT_USAGE (in -batch: exit) */
 
-/* dir.c: directory entries without malloc */
+/* dir.c: directory entries without malloc. One read holds at most
+ * DIR_BUF / 24 names (an entry takes at least 24 bytes: 19 of header,
+ * a name byte and its NUL, aligned to 8). */
+#define DIR_BUF		3072
 struct dir_iter {
 	int fd, pos, len;
-	char buf[4096] __attribute__((aligned(8)));
+	char buf[DIR_BUF] __attribute__((aligned(8)));
 };
 int fd_open(const char *path, int flags);	/* always O_CLOEXEC */
 int dir_open(struct dir_iter *d, const char *path);
 const char *dir_next(struct dir_iter *d);
+int dir_read(struct dir_iter *d);		/* > 0: names to take */
+const char *dir_take(struct dir_iter *d);	/* from this read only */
+/* may more names follow the last read? (it left no room for one more
+ * entry of the longest name: 280 bytes) */
+#define dir_more(d)	((d)->len > DIR_BUF - 280)
 void dir_close(struct dir_iter *d);
 
 /* netns.c: names, paths and the run dir */

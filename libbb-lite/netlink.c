@@ -373,15 +373,22 @@ int nl_nsid_of(const struct nlmsghdr *n)
 	return id < 0 ? -1 : id;
 }
 
-/* The ids of many names are asked in batches: one send holds a
- * RTM_GETNSID per name, each naming the namespace by an fd that must
- * stay open until the kernel has read it (it has when the send returns:
- * rtnetlink answers inside it). The answers, one datagram each, are read
- * many per syscall. BATCH bounds the fds held at once and keeps the
- * answers (under 1 KiB of receive buffer each, as the kernel counts an
- * skb) well inside the default 208 KiB, so none is dropped. */
+/* The ids of many names are asked in batches, a batch being the names
+ * of one read of the run dir (read in place: no name is copied). One
+ * send holds a RTM_GETNSID per name, each naming the namespace by an fd
+ * that must stay open until the kernel has read it (it has when the send
+ * returns: rtnetlink answers inside it). The answers, one datagram each,
+ * are read RECV per syscall. BATCH bounds the fds held at once and keeps
+ * the answers (under 1 KiB of receive buffer each, as the kernel counts
+ * an skb) well inside the default 208 KiB, so none is dropped. An answer
+ * with an id is 28 bytes, an error with the kernel's text 92 (a longer
+ * one is cut, and gives no id). Each page first touched costs a fault,
+ * up to 20 us in a VM (as many as a dozen opens), so the answers are
+ * read in few slots and the names are not copied. */
 #define NSID_BATCH	128
-#define NSID_SLOT	(NL_RXBUF_LEN / NSID_BATCH)	/* an answer is < 200 B */
+#define NSID_SLOT	128
+#define NSID_RECV	32
+_Static_assert(DIR_BUF / 24 <= NSID_BATCH, "a read of names fits a batch");
 
 struct nsid_req {
 	struct nlmsghdr h;
@@ -392,11 +399,12 @@ struct nsid_req {
 
 struct nsid_batch {
 	struct nsid_req req[NSID_BATCH];
-	struct mmsghdr v[NSID_BATCH];
-	struct iovec io[NSID_BATCH];
 	int id[NSID_BATCH];
 	uint32_t hash;		/* sent after id by a helper (below) */
-	char name[NSID_BATCH][NAME_MAX + 1];
+	const char *name[NSID_BATCH];	/* in the dir_iter's buffer */
+	struct mmsghdr v[NSID_RECV];
+	struct iovec io[NSID_RECV];
+	char rx[NSID_RECV][NSID_SLOT] __attribute__((aligned(4)));
 };
 
 /* recvmmsg(2) without a timeout. libc's wrapper only zeroes the padding
@@ -424,7 +432,8 @@ static int nsid_ask(int sock, struct nsid_batch *b, unsigned seq,
 	int r = nl_send_quiet(sock, b->req, fds * sizeof(b->req[0]));
 
 	while (!r && fds) {
-		r = nsid_recvmmsg(sock, b->v, fds, flags);
+		r = nsid_recvmmsg(sock, b->v, fds < NSID_RECV ? fds : NSID_RECV,
+				  flags);
 		if (r <= 0)
 			break;
 		flags |= MSG_DONTWAIT;
@@ -461,16 +470,18 @@ static void nsid_close(const struct nsid_req *q, unsigned count)
 	}
 }
 
-/* Up to NSID_BATCH names of D into B, each without an id yet: how many */
+/* The names of D's next read into B, each without an id yet: how many;
+ * 0 at the end */
 static unsigned nsid_names(struct dir_iter *d, struct nsid_batch *b)
 {
 	const char *e;
 	unsigned n = 0;
 
-	while (n < NSID_BATCH && (e = dir_next(d))) {
-		b->id[n] = -1;
-		str_copy(b->name[n++], e);
-	}
+	while (!n && dir_read(d) > 0)
+		while ((e = dir_take(d))) {
+			b->id[n] = -1;
+			b->name[n++] = e;
+		}
 	return n;
 }
 
@@ -510,14 +521,14 @@ static int nsid_ask_names(int sock, int dir, struct nsid_batch *b,
 	return r;
 }
 
-/* A batch's answers go to RX, one slot each */
-static void nsid_batch_init(struct nsid_batch *b, char *rx)
+/* A batch's answers go to its slots, one each */
+static void nsid_batch_init(struct nsid_batch *b)
 {
 	unsigned i;
 
 	memset(b->v, 0, sizeof(b->v));
-	for (i = 0; i < NSID_BATCH; i++) {
-		b->io[i].iov_base = rx + i * NSID_SLOT;
+	for (i = 0; i < NSID_RECV; i++) {
+		b->io[i].iov_base = b->rx[i];
 		b->io[i].iov_len = NSID_SLOT;
 		b->v[i].msg_hdr.msg_iov = &b->io[i];
 		b->v[i].msg_hdr.msg_iovlen = 1;
@@ -553,7 +564,6 @@ static struct {
 	unsigned taken;			/* batches taken so far, by either */
 	unsigned long cpus[CPU_WORDS];	/* the helper's: ours but our CPU */
 	unsigned long home[CPU_WORDS];	/* ours, as we started */
-	char rx[NL_RXBUF_LEN] __attribute__((aligned(4)));
 	char stack[16384] __attribute__((aligned(16)));
 } helper;
 
@@ -586,7 +596,7 @@ static int nsid_helper(void *arg)
 
 	(void)arg;
 	nsid_pin(0, helper.cpus);	/* at once, if it runs first */
-	nsid_batch_init(&helper.b, helper.rx);
+	nsid_batch_init(&helper.b);
 	for (k = 0; (n = nsid_names(&helper.d, &helper.b)); k++, seq += n)
 		if (nsid_take(k) &&
 		    (nsid_ask_names(helper.sock, helper.d.fd, &helper.b, n,
@@ -617,7 +627,6 @@ static int nsid_helper_start(int dir, pid_t *pid)
 	}
 	if (!other || syscall(SYS_pipe2, p, O_CLOEXEC))
 		return -1;
-	helper.d.pos = helper.d.len = 0;
 	helper.taken = 1;		/* the first batch is ours */
 	helper.d.fd = syscall(SYS_openat, dir, ".", O_RDONLY | O_CLOEXEC);
 	helper.out = p[1];
@@ -679,10 +688,10 @@ int nl_nsid_foreach(int sock, struct dir_iter *d,
 	int in = -1, held = 0;
 #endif
 
-	nsid_batch_init(&b, nl_rxbuf);
+	nsid_batch_init(&b);
 	for (k = 0; (n = nsid_names(d, &b)); k++, seq += n) {
 #if CONFIG_FEATURE_NSID_PARALLEL
-		if (!k && !r && n == NSID_BATCH)
+		if (!k && !r && dir_more(d))
 			in = nsid_helper_start(d->fd, &pid);
 		if (!r && !nsid_from_helper(&in, &held, k, &b, n))
 #else
