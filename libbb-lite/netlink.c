@@ -7,7 +7,7 @@
 #include <sys/syscall.h>
 #include "libbb.h"
 
-char nl_rxbuf[NL_RXBUF_LEN] __attribute__((aligned(4)));
+char nl_rxbuf[NL_RXBUF_LEN] __attribute__((aligned(4096)));
 
 /* The encoder writes into the caller's buffer, which must hold the
  * message: requests here are small and built from known parts. */
@@ -558,12 +558,12 @@ _Static_assert(offsetof(struct nsid_batch, hash) ==
 #define LONG_BITS	(8 * sizeof(long))
 
 static struct {
-	struct dir_iter d;
-	struct nsid_batch b;
 	int sock, out;
 	unsigned taken;			/* batches taken so far, by either */
 	unsigned long cpus[CPU_WORDS];	/* the helper's: ours but our CPU */
 	unsigned long home[CPU_WORDS];	/* ours, as we started */
+	struct dir_iter d;		/* the above and d.fd: one page */
+	struct nsid_batch b;
 	char stack[16384] __attribute__((aligned(16)));
 } helper;
 
@@ -675,12 +675,15 @@ static int nsid_from_helper(int *in, int *held, unsigned k,
 /* Call FN(NAME, NSID, ARG) for every name of the run dir D in readdir
  * order, NSID being the name's namespace id in ours or -1 when it has
  * none (or SOCK is < 0). Returns 0, or -EOPNOTSUPP when the kernel does
- * not tell ids: every name then gets -1. */
+ * not tell ids: every name then gets -1. The batch is kept in nl_rxbuf
+ * (FN must not use it), where the pages are those a dump used before. */
+_Static_assert(sizeof(struct nsid_batch) <= NL_RXBUF_LEN, "a batch fits");
+
 int nl_nsid_foreach(int sock, struct dir_iter *d,
 		    void (*fn)(const char *name, int nsid, void *arg),
 		    void *arg)
 {
-	struct nsid_batch b;
+	struct nsid_batch *b = (void *)nl_rxbuf;
 	unsigned i, k, n, seq = 1;
 	int r = sock < 0 ? -EOPNOTSUPP : 0;
 #if CONFIG_FEATURE_NSID_PARALLEL
@@ -688,18 +691,18 @@ int nl_nsid_foreach(int sock, struct dir_iter *d,
 	int in = -1, held = 0;
 #endif
 
-	nsid_batch_init(&b);
-	for (k = 0; (n = nsid_names(d, &b)); k++, seq += n) {
+	nsid_batch_init(b);
+	for (k = 0; (n = nsid_names(d, b)); k++, seq += n) {
 #if CONFIG_FEATURE_NSID_PARALLEL
 		if (!k && !r && dir_more(d))
 			in = nsid_helper_start(d->fd, &pid);
-		if (!r && !nsid_from_helper(&in, &held, k, &b, n))
+		if (!r && !nsid_from_helper(&in, &held, k, b, n))
 #else
 		if (!r)
 #endif
-			r = nsid_ask_names(sock, d->fd, &b, n, seq);
+			r = nsid_ask_names(sock, d->fd, b, n, seq);
 		for (i = 0; i < n; i++)
-			fn(b.name[i], b.id[i], arg);
+			fn(b->name[i], b->id[i], arg);
 	}
 #if CONFIG_FEATURE_NSID_PARALLEL
 	if (in >= 0)
