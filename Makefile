@@ -8,12 +8,18 @@
 #                           make check-cross, make bench, make size, make cross
 #   make install            DESTDIR, PREFIX; IP_LINK=1 adds an `ip` link
 #
-# CC, CROSS_COMPILE, CFLAGS, LDFLAGS and V=1 work as usual. CONFIG=FILE and
+# CC, CROSS_COMPILE, OBJCOPY, CFLAGS, LDFLAGS and V=1 work as usual. CONFIG=FILE and
 # OUT=DIR build another config into another dir without touching .config.
 
 CROSS_COMPILE ?=
 ifeq ($(origin CC),default)
 CC := $(if $(CROSS_COMPILE),$(CROSS_COMPILE)gcc,musl-gcc)
+endif
+# objcopy of the cross binutils, else the one the compiler would run
+# (Debian's musl gcc wrappers have no prefixed binutils of their own)
+ifeq ($(origin OBJCOPY),undefined)
+OBJCOPY := $(shell command -v $(CROSS_COMPILE)objcopy || \
+	$(CC) -print-prog-name=objcopy)
 endif
 CONFIG ?= .config
 OUT ?= .
@@ -61,9 +67,10 @@ all: $(BIN)
 $(BIN): $(SRCS) $(HDRS) $(OUT)/.flags
 	@echo "  CCLD    $@"
 	$(Q)$(CC) $(NETNS_CFLAGS) $(CFLAGS) -o $@ $(SRCS) $(NETNS_LDFLAGS) $(LDFLAGS)
+	$(Q)$(OBJCOPY) -R .comment $@	# the compilers' names, 144 bytes
 
 # rebuild when the compiler or the flags change, not only the sources
-FLAGS_NOW = $(CC) $(NETNS_CFLAGS) $(CFLAGS) $(NETNS_LDFLAGS) $(LDFLAGS)
+FLAGS_NOW = $(CC) $(NETNS_CFLAGS) $(CFLAGS) $(NETNS_LDFLAGS) $(LDFLAGS) $(OBJCOPY)
 $(OUT)/.flags: FORCE
 	@mkdir -p $(OUT)
 	@echo '$(FLAGS_NOW)' | cmp -s - $@ || echo '$(FLAGS_NOW)' > $@

@@ -647,22 +647,13 @@ static int nsid_helper_start(int dir, pid_t *pid)
 	return -1;
 }
 
-/* Is batch K (the N names of B) the helper's? Then its ids, if it asked
- * for the same names: 1; else (the run dir changed, or the helper
- * failed) we go on alone. 0: the batch is ours. When the helper has the
- * batch, the next one is *HELD for us while we wait (or the helper, done
- * first, would take that one too, and we would wait again). */
-static int nsid_from_helper(int *in, int *held, unsigned k,
-			    struct nsid_batch *b, unsigned n)
+/* The helper's ids for the N names of B, if it asked for the same
+ * names: 1; else (the run dir changed, or the helper failed) 0, and we
+ * go on alone. */
+static int nsid_from_helper(int *in, struct nsid_batch *b, unsigned n)
 {
-	uint32_t hash;
+	uint32_t hash = nsid_hash(b, n);
 
-	if (*in < 0 || !k || *held || nsid_take(k)) {
-		*held = 0;
-		return 0;
-	}
-	*held = nsid_take(k + 1);
-	hash = nsid_hash(b, n);
 	if (read(*in, b->id, NSID_RECORD) == NSID_RECORD && b->hash == hash)
 		return 1;
 	memset(b->id, -1, sizeof(b->id));	/* what a short read left */
@@ -672,37 +663,66 @@ static int nsid_from_helper(int *in, int *held, unsigned k,
 }
 #endif
 
+typedef void nsid_fn(const char *name, int nsid, void *arg);
+
+static void nsid_show(const struct nsid_batch *b, unsigned n, nsid_fn *fn,
+		      void *arg)
+{
+	unsigned i;
+
+	for (i = 0; i < n; i++)
+		fn(b->name[i], b->id[i], arg);
+}
+
 /* Call FN(NAME, NSID, ARG) for every name of the run dir D in readdir
  * order, NSID being the name's namespace id in ours or -1 when it has
  * none (or SOCK is < 0). Returns 0, or -EOPNOTSUPP when the kernel does
- * not tell ids: every name then gets -1. The batch is kept in nl_rxbuf
- * (FN must not use it), where the pages are those a dump used before. */
-_Static_assert(sizeof(struct nsid_batch) <= NL_RXBUF_LEN, "a batch fits");
+ * not tell ids: every name then gets -1. The batches are kept in
+ * nl_rxbuf (FN must not use it), where the pages are those a dump used
+ * before. When a batch is the helper's, we take the next one at once
+ * (or the helper, done first, would take that one too) and ask for it
+ * while the helper asks for its own: a second read of the run dir. */
+_Static_assert(2 * sizeof(struct nsid_batch) <= NL_RXBUF_LEN, "batches fit");
 
-int nl_nsid_foreach(int sock, struct dir_iter *d,
-		    void (*fn)(const char *name, int nsid, void *arg),
-		    void *arg)
+int nl_nsid_foreach(int sock, struct dir_iter *d, nsid_fn *fn, void *arg)
 {
 	struct nsid_batch *b = (void *)nl_rxbuf;
-	unsigned i, k, n, seq = 1;
+	unsigned k, n, seq = 1;
 	int r = sock < 0 ? -EOPNOTSUPP : 0;
 #if CONFIG_FEATURE_NSID_PARALLEL
+	struct nsid_batch *b2 = b + 1;
+	struct dir_iter d2;
+	unsigned n2;
 	pid_t pid = -1;
-	int in = -1, held = 0;
+	int in = -1;
+
+	d2.fd = d->fd;
+	nsid_batch_init(b2);
 #endif
 
 	nsid_batch_init(b);
 	for (k = 0; (n = nsid_names(d, b)); k++, seq += n) {
 #if CONFIG_FEATURE_NSID_PARALLEL
+		n2 = 0;
 		if (!k && !r && dir_more(d))
 			in = nsid_helper_start(d->fd, &pid);
-		if (!r && !nsid_from_helper(&in, &held, k, b, n))
-#else
-		if (!r)
+		if (in >= 0 && k && !nsid_take(k)) {
+			if (nsid_take(k + 1) && (n2 = nsid_names(&d2, b2)) && !r)
+				r = nsid_ask_names(sock, d->fd, b2, n2, seq + n);
+			if (!nsid_from_helper(&in, b, n) && !r)
+				r = nsid_ask_names(sock, d->fd, b, n, seq);
+		} else
 #endif
+		if (!r)
 			r = nsid_ask_names(sock, d->fd, b, n, seq);
-		for (i = 0; i < n; i++)
-			fn(b->name[i], b->id[i], arg);
+		nsid_show(b, n, fn, arg);
+#if CONFIG_FEATURE_NSID_PARALLEL
+		if (n2) {
+			nsid_show(b2, n2, fn, arg);
+			k++;
+			seq += n2;
+		}
+#endif
 	}
 #if CONFIG_FEATURE_NSID_PARALLEL
 	if (in >= 0)
