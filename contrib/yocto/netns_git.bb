@@ -40,7 +40,7 @@ KCONFIG_CONFIG_ROOTDIR = "${S}"
 # it needs (-static, -Os, gc-sections). TCLIBC = "musl" gives the sizes the
 # project states; with glibc the binary is static too, and larger.
 EXTRA_OEMAKE = "CROSS_COMPILE=${TARGET_PREFIX} CC='${CC}' CFLAGS='${CFLAGS}' \
-LDFLAGS='${LDFLAGS}' PREFIX=${prefix} BINDIR=${sbindir} MANDIR=${mandir} \
+LDFLAGS='${LDFLAGS}' OBJCOPY='${OBJCOPY}' PREFIX=${prefix} BINDIR=${sbindir} MANDIR=${mandir} \
 DESTDIR=${D} CONFIG=.config V=1"
 
 do_configure() {

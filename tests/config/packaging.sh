@@ -198,6 +198,7 @@ t_yocto_build_honours_the_recipe_toolchain() {
 	# as bitbake sets them for a target recipe (CC carries flags too)
 	TARGET_PREFIX=$cross- CC="$w/tc/cc -DYOCTO_CC_MARK"
 	CFLAGS="-O2 -pipe -DYOCTO_CFLAGS_MARK" LDFLAGS="-Wl,-Map,$w/link.map"
+	OBJCOPY=$("$cross-gcc" -print-prog-name=objcopy)	# the toolchain's
 	prefix=/usr sbindir=/usr/sbin mandir=/usr/share/man
 	NETNS_DEFCONFIG=$(yocto_var NETNS_DEFCONFIG)
 	[ -f "$TOP/configs/$NETNS_DEFCONFIG" ] ||
