@@ -154,6 +154,16 @@ int list_id_main(int argc, char **argv)
 		nl_put_u32(n, NETNSA_TARGET_NSID, target);
 	if (nsid >= 0)
 		nl_put_u32(n, NETNSA_NSID, nsid);
+	/* Kernels of late (6.18 here) end an id dump with its first message
+	 * when that is full (the walk's "no room" is dropped: iproute2 lists
+	 * 134 ids then), and the message is as large as the largest read so
+	 * far on the socket, 32 KiB at most: the ACK of a NOOP read into
+	 * nl_rxbuf makes room for some 1100 ids. */
+	if (!r && nsid < 0) {
+		struct nlmsghdr noop = { sizeof(noop), NLMSG_NOOP, 0, 0, 0 };
+
+		nl_call(sock, &noop, NULL, NULL, 0);
+	}
 	if (!r) {
 #if CONFIG_FEATURE_JSON
 		/* iproute2 opens the JSON list of a dump before it asks,

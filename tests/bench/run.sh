@@ -172,8 +172,13 @@ compare() {
 	# shellcheck disable=SC2086
 	trial "$key" netns "$want" $cmd_netns || cmd_netns=
 	if [ -n "$cmd_ip" ] && [ -n "$cmd_netns" ]; then
-		if cmp -s "$work/$key.ip.out" "$work/$key.netns.out"; then
+		ip_out=$work/$key.ip.out netns_out=$work/$key.netns.out
+		if cmp -s "$ip_out" "$netns_out"; then
 			record "$key" same yes
+		elif head -c "$(wc -c < "$ip_out")" "$netns_out" |
+				cmp -s - "$ip_out"; then
+			lines="$(wc -l < "$ip_out") of $(wc -l < "$netns_out")"
+			record "$key" same "iproute2: first $lines lines"
 		else
 			record "$key" same no
 		fi
@@ -344,8 +349,13 @@ notes() {
 			[ -z "$why" ] || echo "- $k: $t failed its trial run: $why"
 		done
 		same=$(get "$k" same)
-		[ "$same" != no ] ||
-			echo "- $k: the two tools printed different output"
+		case $same in
+		no) echo "- $k: the two tools printed different output" ;;
+		iproute2:*) echo "- $k: iproute2 printed the first lines of" \
+			"what netns printed: on this kernel an id dump ends" \
+			"with its first message when that is full, and" \
+			"iproute2's is 4 KiB (README, list-id)" ;;
+		esac
 	done
 }
 

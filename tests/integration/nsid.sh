@@ -273,11 +273,14 @@ t_kernel_without_nsid_support_is_graceful() {
 # ---- a helper on a second CPU (CONFIG_FEATURE_NSID_PARALLEL) ----
 
 # 300 namespaces, n0..n299; nK has id K for every even K
+# 300 names, every third with an id (its number): 100 ids, fewer than
+# the 134 that fill the first message of a dump (see below), so that
+# iproute2 lists them all on any kernel
 three_hundred_with_ids() {
 	i=0
 	while [ $i -lt 300 ]; do
 		"$NETNS" add "n$i" || fail "add n$i"
-		[ $((i % 2)) = 1 ] || "$NETNS" set "n$i" "$i" || fail "set n$i"
+		[ $((i % 3)) != 0 ] || "$NETNS" set "n$i" "$i" || fail "set n$i"
 		i=$((i + 1))
 	done
 }
@@ -296,7 +299,7 @@ t_two_cpus_list_what_iproute2_lists() {
 	[ "$(nproc)" -ge 2 ] || skip "one CPU: no helper"
 	three_hundred_with_ids
 	for cmd in "netns list" "netns list-id" "-json netns list" \
-		"-json netns list-id" "netns list-id nsid 8"; do
+		"-json netns list-id" "netns list-id nsid 9"; do
 		# shellcheck disable=SC2086
 		run "$ORACLE_IP" $cmd
 		want=$out want_rc=$rc
@@ -304,7 +307,7 @@ t_two_cpus_list_what_iproute2_lists() {
 		expect "$want_rc" "$want" -- "$NETNS_IP" $cmd
 		[ -z "$err" ] || fail "ip $cmd: stderr $err"
 	done
-	check_eq "$(echo "$want" | wc -l)" 1 "list-id nsid 8"
+	check_eq "$(echo "$want" | wc -l)" 1 "list-id nsid 9"
 	# under ulimit -n 64 too, where each side asks in several sends
 	run "$ORACLE_IP" netns list
 	want=$out
@@ -341,6 +344,29 @@ t_helper_only_on_two_cpus_and_cpus_restored() {
 		"CPUs of a command run after list"
 }
 
+# Some kernels (6.18 here) end an id dump when its first message is
+# full, and size that message by the largest read on the socket so far:
+# 134 ids after none, as iproute2 reads. list-id reads an ACK of 32 KiB
+# first, so 300 ids all come, in id order, each with its name.
+t_list_id_lists_every_id_of_a_long_dump() {
+	qemu_lacks nsid && skip "no ids under qemu-user"
+	want=
+	i=0
+	while [ $i -lt 300 ]; do
+		"$NETNS" add "n$i" && "$NETNS" set "n$i" "$i" || fail "n$i"
+		want="$want${want:+
+}nsid $i (iproute2 netns name: n$i)"
+		i=$((i + 1))
+	done
+	expect 0 "$want" -- "$NETNS" list-id
+	run "$NETNS" -json list-id
+	check_eq "$(echo "$out" | grep -o '"nsid":' | wc -l)" 300 "JSON ids"
+	if [ -n "${ORACLE_IP:-}" ]; then
+		run "$ORACLE_IP" netns list-id
+		echo "iproute2 lists $(echo "$out" | grep -c nsid) of the 300"
+	fi
+}
+
 # Names come and go while lists run: the helper reads the run dir on its
 # own, so its batches can be for other names than ours. Every name that
 # stays must still show with its own id, once, and no name with another
@@ -350,7 +376,7 @@ t_ids_stay_right_while_names_change() {
 	[ "$(nproc)" -ge 2 ] || skip "one CPU: no helper"
 	three_hundred_with_ids
 	want=$(i=0; while [ $i -lt 300 ]; do
-		[ $((i % 2)) = 1 ] && echo "n$i" || echo "n$i (id: $i)"
+		[ $((i % 3)) != 0 ] && echo "n$i" || echo "n$i (id: $i)"
 		i=$((i + 1)); done | sort)
 	( j=0; while [ ! -e "$TESTTMP/stop" ]; do
 		"$NETNS" add "z$j" && "$NETNS" delete "z$j"
