@@ -1,6 +1,6 @@
 /* identify: the name of a process's network namespace */
 //config:config NETNS_IDENTIFY
-//config:	bool "identify (416 bytes)"
+//config:	bool "identify (384 bytes)"
 //config:	default y
 //config:	help
 //config:	  netns identify [PID]: the name under RUN_DIR of the
