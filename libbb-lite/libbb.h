@@ -120,9 +120,8 @@ int nl_call(int fd, struct nlmsghdr *req,
 	    int quiet);
 int nl_parse_int(const char *s, int *out);
 int nl_nsid_of(const struct nlmsghdr *n);
-int nl_nsid_foreach(int sock, struct dir_iter *d,
-		    void (*fn)(const char *name, int nsid, void *arg),
-		    void *arg);
+typedef void nsid_fn(const char *name, int nsid, void *arg);
+int nl_nsid_foreach(int sock, struct dir_iter *d, nsid_fn *fn, void *arg);
 /* what set and list-id say where RTM_GETNSID/RTM_NEWNSID are refused
  * (kernels before 4.0, qemu-user) */
 #define NL_NO_NSID ": the kernel does not support namespace ids"

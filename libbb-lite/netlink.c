@@ -663,8 +663,6 @@ static int nsid_from_helper(int *in, struct nsid_batch *b, unsigned n)
 }
 #endif
 
-typedef void nsid_fn(const char *name, int nsid, void *arg);
-
 static void nsid_show(const struct nsid_batch *b, unsigned n, nsid_fn *fn,
 		      void *arg)
 {
