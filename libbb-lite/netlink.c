@@ -702,7 +702,10 @@ int nl_nsid_foreach(int sock, struct dir_iter *d, nsid_fn *fn, void *arg)
 	for (k = 0; (n = nsid_names(d, b)); k++, seq += n) {
 #if CONFIG_FEATURE_NSID_PARALLEL
 		n2 = 0;
-		if (!k && !r && dir_more(d))
+		/* a helper pays off for some hundred names and more: the
+		 * first read holds 40 or more (names up to 52 bytes), and
+		 * more follow */
+		if (!k && !r && n >= 40 && dir_more(d))
 			in = nsid_helper_start(d->fd, &pid);
 		if (in >= 0 && k && !nsid_take(k)) {
 			if (nsid_take(k + 1) && (n2 = nsid_names(&d2, b2)) && !r)

@@ -344,6 +344,39 @@ t_helper_only_on_two_cpus_and_cpus_restored() {
 		"CPUs of a command run after list"
 }
 
+# A helper only where it pays off: the first read of the run dir must
+# hold 40 names. 30 names of 200 bytes take three reads, and get none;
+# 60 of 40 bytes (47 to a read) get one. Both list as iproute2 does.
+t_helper_only_for_many_names() {
+	qemu_lacks nsid && skip "no ids under qemu-user"
+	helper_built || skip "CONFIG_FEATURE_NSID_PARALLEL is not set"
+	command -v strace > /dev/null || skip "strace is not installed"
+	[ "$(nproc)" -ge 2 ] || skip "one CPU: no helper"
+	long=$(printf '%0200d' 0)
+	mid=$(printf '%040d' 0)
+	for n in 30:$long 60:$mid; do
+		i=0
+		while [ $i -lt "${n%%:*}" ]; do
+			"$NETNS" add "$i${n#*:}" && "$NETNS" set "$i${n#*:}" auto ||
+				fail "add"
+			i=$((i + 1))
+		done
+		strace -f -e trace=clone,clone3 -o "$TESTTMP/c.txt" \
+			"$NETNS" list > /dev/null || fail "strace list"
+		case $n in
+		30:*) ! grep -q CLONE_VM "$TESTTMP/c.txt" ||
+			fail "a helper for 30 names" ;;
+		*) grep -q CLONE_VM "$TESTTMP/c.txt" ||
+			fail "no helper for 60 names" ;;
+		esac
+		if [ -n "${ORACLE_IP:-}" ]; then
+			run "$ORACLE_IP" netns list
+			expect 0 "$out" -- "$NETNS" list
+		fi
+		"$NETNS" -all delete || fail "delete"
+	done
+}
+
 # Some kernels (6.18 here) end an id dump when its first message is
 # full, and size that message by the largest read on the socket so far:
 # 134 ids after none, as iproute2 reads. list-id reads an ACK of 32 KiB
