@@ -679,7 +679,8 @@ static void nsid_show(const struct nsid_batch *b, unsigned n, nsid_fn *fn,
  * nl_rxbuf (FN must not use it), where the pages are those a dump used
  * before. When a batch is the helper's, we take the next one at once
  * (or the helper, done first, would take that one too) and ask for it
- * while the helper asks for its own: a second read of the run dir. */
+ * while the helper asks for its own (that read of the run dir goes to a
+ * second buffer, D2, as B's names are still to be shown). */
 _Static_assert(2 * sizeof(struct nsid_batch) <= NL_RXBUF_LEN, "batches fit");
 
 int nl_nsid_foreach(int sock, struct dir_iter *d, nsid_fn *fn, void *arg)
