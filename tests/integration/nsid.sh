@@ -272,7 +272,6 @@ t_kernel_without_nsid_support_is_graceful() {
 
 # ---- a helper on a second CPU (CONFIG_FEATURE_NSID_PARALLEL) ----
 
-# 300 namespaces, n0..n299; nK has id K for every even K
 # 300 names, every third with an id (its number): 100 ids, fewer than
 # the 134 that fill the first message of a dump (see below), so that
 # iproute2 lists them all on any kernel
@@ -345,8 +344,9 @@ t_helper_only_on_two_cpus_and_cpus_restored() {
 }
 
 # A helper only where it pays off: the first read of the run dir must
-# hold 40 names. 30 names of 200 bytes take three reads, and get none;
-# 60 of 40 bytes (47 to a read) get one. Both list as iproute2 does.
+# hold 40 names. 30 names of 201 or 202 bytes take three reads, and get
+# none; 60 of 41 or 42 bytes (47 to a read) get one. Both list as
+# iproute2 does.
 t_helper_only_for_many_names() {
 	qemu_lacks nsid && skip "no ids under qemu-user"
 	helper_built || skip "CONFIG_FEATURE_NSID_PARALLEL is not set"
