@@ -1,6 +1,6 @@
 /* attach: give a name to the network namespace of a running process */
 //config:config NETNS_ATTACH
-//config:	bool "attach (352 bytes)"
+//config:	bool "attach (384 bytes)"
 //config:	default y
 //config:	help
 //config:	  netns attach NAME PID: bind the network namespace of

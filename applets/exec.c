@@ -1,6 +1,6 @@
 /* exec: run a command in a named network namespace */
 //config:config NETNS_EXEC
-//config:	bool "exec (864 bytes)"
+//config:	bool "exec (896 bytes)"
 //config:	default y
 //config:	help
 //config:	  netns exec NAME CMD...: run CMD in NAME's network

@@ -1,6 +1,6 @@
 /* list: show the named network namespaces, in readdir order */
 //config:config NETNS_LIST
-//config:	bool "list (1792 bytes)"
+//config:	bool "list (1824 bytes)"
 //config:	default y
 //config:	help
 //config:	  netns list (also show, lst, and netns alone): the names in

@@ -1,6 +1,6 @@
 /* list-id: the namespace ids of the caller's namespace, or of another */
 //config:config NETNS_LIST_ID
-//config:	bool "list-id (1568 bytes)"
+//config:	bool "list-id (1600 bytes)"
 //config:	default y
 //config:	help
 //config:	  netns list-id [target-nsid N] [nsid N]: the ids that peer

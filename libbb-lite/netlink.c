@@ -694,9 +694,6 @@ int nl_nsid_foreach(int sock, struct dir_iter *d, nsid_fn *fn, void *arg)
 	unsigned n2;
 	pid_t pid = -1;
 	int in = -1;
-
-	d2.fd = d->fd;
-	nsid_batch_init(b2);
 #endif
 
 	nsid_batch_init(b);
@@ -706,8 +703,11 @@ int nl_nsid_foreach(int sock, struct dir_iter *d, nsid_fn *fn, void *arg)
 		/* a helper pays off for some hundred names and more: the
 		 * first read holds 40 or more (names up to 52 bytes), and
 		 * more follow */
-		if (!k && !r && n >= 40 && dir_more(d))
-			in = nsid_helper_start(d->fd, &pid);
+		if (!k && !r && n >= 40 && dir_more(d) &&
+		    (in = nsid_helper_start(d->fd, &pid)) >= 0) {
+			d2.fd = d->fd;
+			nsid_batch_init(b2);	/* its pages only when used */
+		}
 		if (in >= 0 && k && !nsid_take(k)) {
 			if (nsid_take(k + 1) && (n2 = nsid_names(&d2, b2)) && !r)
 				r = nsid_ask_names(sock, d->fd, b2, n2, seq + n);
