@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # netns: one static binary that does what `ip netns` does. See README.md.
 #
 #   make                    ./netns from .config (configs/defconfig if none)

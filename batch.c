@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* -batch FILE: one command per line, read the way ip -batch reads them, so
  * that a batch file written for iproute2 runs unchanged. */
 #include "libbb.h"

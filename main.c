@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* netns: the global options, the `ip` personality, and the dispatch to
  * applets. Applets parse their own words and return the exit status. */
 #include "libbb.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* add: create a named network namespace */
 //config:config NETNS_ADD
 //config:	bool "add (384 bytes)"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* attach: give a name to the network namespace of a running process */
 //config:config NETNS_ATTACH
 //config:	bool "attach (384 bytes)"

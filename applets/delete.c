@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* delete: remove the name of a network namespace */
 //config:config NETNS_DELETE
 //config:	bool "delete (1376 bytes)"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* exec: run a command in a named network namespace */
 //config:config NETNS_EXEC
 //config:	bool "exec (896 bytes)"

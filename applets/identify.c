@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* identify: the name of a process's network namespace */
 //config:config NETNS_IDENTIFY
 //config:	bool "identify (384 bytes)"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* list: show the named network namespaces, in readdir order */
 //config:config NETNS_LIST
 //config:	bool "list (1824 bytes)"

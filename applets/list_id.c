@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* list-id: the namespace ids of the caller's namespace, or of another */
 //config:config NETNS_LIST_ID
 //config:	bool "list-id (1600 bytes)"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* monitor: say which names come and go in the run dir, as they do */
 //config:config NETNS_MONITOR
 //config:	bool "monitor (416 bytes)"

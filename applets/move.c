@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* move: move a network device into another network namespace, as
  * `netns move` and as iproute2's `ip link set DEV netns NS` */
 //config:config NETNS_MOVE

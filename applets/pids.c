@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pids: the processes whose network namespace is a named one */
 //config:config NETNS_PIDS
 //config:	bool "pids (320 bytes)"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* set: give a named namespace an id in the caller's namespace */
 //config:config NETNS_SET
 //config:	bool "set (512 bytes)"

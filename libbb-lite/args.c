@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Words and numbers, read the way iproute2 reads them. */
 #include "libbb.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Files and directories without libc's extras: reading a directory with
  * getdents(2) into a caller's buffer (opendir would pull in malloc, which
  * costs more than all the applets together), and open(2) without the

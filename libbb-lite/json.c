@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Output that is text, or iproute2's JSON under -json: list and list-id
  * print a list of flat objects, compact ([{"a":1},{"b":"x"}]) or, with
  * -pretty, each member on a line of its own indented by eight spaces,

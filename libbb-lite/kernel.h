@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Kernel ABI numbers the code needs. They are stable ABI; defining them here
  * lets any musl sysroot build us (musl-gcc ships no kernel headers). */
 #ifndef NETNS_KERNEL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libbb-lite: what two or more applets share, and nothing else. */
 #ifndef NETNS_LIBBB_H
 #define NETNS_LIBBB_H

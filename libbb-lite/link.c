@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Network devices over rtnetlink: find one by name, move one into another
  * namespace, walk those of a namespace, and tell a physical one. */
 #include "libbb.h"

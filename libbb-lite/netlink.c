@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A minimal rtnetlink encoder and decoder. Every length the kernel sends
  * is checked against what was received before anything is read: a
  * truncated, misaligned or oversized message or attribute is rejected. */

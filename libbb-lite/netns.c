@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Named namespaces: names, paths, the run dir, and entering one. */
 #include <limits.h>
 #include <sched.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The output writer: stdout through one buffer (no stdio: musl's printf
  * alone would double the binary), stderr one whole message per write(2). */
 #include <stdarg.h>

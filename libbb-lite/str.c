@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The few string helpers the applets need, byte by byte: musl's
  * word-at-a-time strlen, strcpy, strcat, strchr and strncmp bring in
  * stpcpy and strchrnul, more than half a kilobyte more than these. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The reasons we print, in glibc's words (iproute2's stderr says them so),
  * for the errnos that namespace, mount and netlink work meets. musl's
  * strerror table is twice the size and words some of them differently

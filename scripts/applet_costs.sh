@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The cost in bytes of each applet and feature: configs/defconfig built with
 # and without the symbol (x86_64, static, stripped). With --update, writes
 # the numbers into the Kconfig prompts ("list (230 bytes)"), as BusyBox

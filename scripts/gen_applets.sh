@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Reads the //config:, //applet: and //usage: lines of every applets/*.c and
 # writes what the build needs from them, so that adding or removing a
 # subcommand touches one file:

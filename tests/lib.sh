@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Shared by every test file (sourced by tests/run.sh). Tests that create
 # namespaces, mounts or devices run only inside the sandbox set up here:
 # tests/run.sh starts each one under

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The test runner: `sh tests/run.sh BINARY [TEST_FILE...]`.
 #
 # A test file defines shell functions named t_*; each runs on its own, in a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Sourced by toolchain/cross.sh and tests/cross/run.sh: the architectures
 # netns is cross-built for, with the prefix of Debian's musl gcc wrapper
 # (package musl-dev:DEBARCH) and the qemu-user binary that runs it.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # toolchain/cross.sh (`make cross`): build every shipped config
 # (configs/*defconfig) for every architecture, each into
 # build/cross/ARCH/CONFIG/netns, and print a size table (config x arch, bytes

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # toolchain/install-deps.sh: install on Debian (12, bookworm) every package
 # that building, testing and cross-building netns needs. Idempotent: what is
 # there already is left alone, and a second run changes nothing.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 SUMMARY = "ip netns in one small static binary"
 DESCRIPTION = "netns does what iproute2's ip netns does (list, add, attach, \
 delete, set, identify, pids, exec, monitor, list-id) and moves devices \

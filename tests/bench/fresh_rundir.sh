@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Run inside the bench sandbox only: drop every namespace under the run
 # dir (lazy unmount of the dir and all it holds) and mount a fresh empty
 # tmpfs there, so each timed sequence of adds starts as at boot. The

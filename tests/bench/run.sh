@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The benchmark: `sh tests/bench/run.sh BINARY` (what `make bench` runs).
 #
 # Times netns against iproute2's ip on this machine in one run and prints a

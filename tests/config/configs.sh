@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Config tests: every shipped config builds within its budget, allnoconfig
 # and allyesconfig build, a left-out applet is absent and says so, and the
 # make conventions hold. Builds go to the test's own dir (OUT=).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The manual page netns.8: renders without a warning, and names every
 # applet word (applets/*.c //applet: lines) and every Kconfig symbol.
 # sandbox: no

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The OpenWrt package (contrib/openwrt/netns) and the Yocto recipe
 # (contrib/yocto/netns_git.bb). Neither SDK runs here, so these check what
 # can be checked: each recipe's options cover the project's Kconfig symbols,

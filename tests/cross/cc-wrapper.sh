@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The C compiler that unit tests find (as musl-gcc, cc, gcc) during
 # make check-cross: the cross compiler, linking statically; a program it
 # links becomes PROG.ARCH plus a script PROG that runs it under qemu-user,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The $NETNS of make check-cross: runs the cross binary BIN under the
  * qemu-user binary QEMU, with the name this program was called by (netns,
  * ip) as the guest's argv[0]: `qemu -0 NAME BIN ARGS...`. A program, not a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # What the binary answers where qemu-user cannot carry its request (run by
 # make check-cross only, on each cross binary; outside qemu these skip).
 # qemu-user sends no RTM_GETNSID/RTM_NEWNSID (EOPNOTSUPP), and on big-endian

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tests/cross/run.sh (make check-cross): the tests of `make check` on the
 # cross binaries, under qemu-user emulation, inside the same sandbox.
 #

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Differential: ip -batch FILE through iproute2's ip and through netns as
 # ip. same_as_iproute2 compares stdout and exit status; where a line pipes
 # stderr into grep, the "Command failed FILE:LINE" lines are compared too.

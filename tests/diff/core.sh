@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Differential: the same sequences through iproute2's ip and netns as ip;
 # stdout and exit status of every line must be byte-identical.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Differential: device moves through iproute2's ip and through netns as
 # ip, in fresh sandboxes; stdout and exit status of every line must be
 # byte-identical. Devices are veth pairs made with iproute2 ($ORACLE_IP)

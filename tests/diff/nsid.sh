@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Differential: namespace ids (list's "(id: N)", set, list-id) and JSON
 # through iproute2's ip and through netns as ip; stdout and exit status of
 # every line must be byte-identical. Each line runs in a fresh nested

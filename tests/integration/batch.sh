@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # -batch FILE / -b FILE, - for stdin, -force: what the differential tests
 # cannot see (stderr, fds, the namespace the batch runs in, the limits).
 

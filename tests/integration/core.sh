@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Core applets against the real kernel, inside the sandbox.
 
 t_add_makes_a_namespace() {

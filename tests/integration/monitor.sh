@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # monitor: one line per name that comes or goes, written out at once, also
 # into a pipe or a file (iproute2 block-buffers there). No test here times
 # the monitor: each wait is a loop with a generous bound (5 s) that only

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Integration tests of `netns move`, `ip link set DEV netns NS` and the
 # safe delete, against the real kernel, each in its own sandbox. Devices
 # are veth pairs made here. A veth has a kind, so here the safe delete

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Namespace ids against the real kernel, inside the sandbox: list's
 # "(id: N)", set, list-id, their JSON, and the batched lookup (1000 names
 # under `ulimit -n 64`, about one syscall per name). Under qemu-user

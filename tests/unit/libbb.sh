@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Unit tests of libbb-lite (tests/unit/libbb_test.c), built with the host's
 # musl-gcc (or cc) against the library sources; no root needed.
 # sandbox: no

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of libbb-lite that need no root: name checks, iproute2's
  * prefix matching, number parsing, the output writer. Prints one line per
  * failed check and exits non-zero if any failed. */

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Unit tests of libbb-lite/link.c (tests/unit/link_test.c): which devices
 # of a link dump the safe delete brings home, on crafted netlink messages,
 # and the free names it uses. Built with the host's musl-gcc (or cc)

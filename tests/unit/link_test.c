@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of libbb-lite/link.c that need no root: which link dump
  * messages the safe delete takes for physical devices (crafted netlink
  * messages, malformed ones included), and the free names it comes home

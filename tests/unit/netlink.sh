@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Unit tests of libbb-lite/netlink.c and json.c (tests/unit/netlink_test.c):
 # the rtnetlink encoder against byte vectors, the decoder against crafted
 # and malformed messages, the batched nsid lookup over a socketpair, the

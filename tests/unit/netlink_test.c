@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of libbb-lite/netlink.c and json.c that need no root: the
  * encoder against byte vectors, the decoder against crafted and malformed
  * input (truncated, misaligned, oversized messages and attributes, error

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tests/vm/init.sh: the test VM's /init (PID 1), run by busybox sh.
 #
 # tests/vm/run.sh packs this file into an initramfs together with a static

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tests/vm/run.sh: prove netns's safe delete on a real kernel with a real NIC.
 #
 # Usage: sh tests/vm/run.sh PATH/TO/STATIC/netns

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tests/vm/stand-in-netns.sh: NOT the product. A few lines of busybox sh that
 # behave like netns for the commands the VM test uses, so the test harness
 # itself can be checked before (or apart from) the real binary:
