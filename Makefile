@@ -8,9 +8,11 @@
 #   make check              tests (see tests/README.md); make check-vm,
 #                           make check-cross, make bench, make size, make cross
 #   make install            DESTDIR, PREFIX; IP_LINK=1 adds an `ip` link
+#   make dist               netns-VERSION.tar.gz and its .sha256 (from git)
 #
-# CC, CROSS_COMPILE, OBJCOPY, CFLAGS, LDFLAGS and V=1 work as usual. CONFIG=FILE and
-# OUT=DIR build another config into another dir without touching .config.
+# CC, CROSS_COMPILE, CPPFLAGS, CFLAGS, LDFLAGS, OBJCOPY, STRIP, STATIC and V=1
+# work as usual (README.md, "For packagers"). CONFIG=FILE and OUT=DIR build
+# another config into another dir without touching .config.
 
 CROSS_COMPILE ?=
 ifeq ($(origin CC),default)
@@ -35,28 +37,51 @@ GEN := include/generated
 OUTGEN := $(OUT)/include/generated
 BIN := $(OUT)/netns
 
-# What the binary needs: size first. User CFLAGS/LDFLAGS come after these.
+# The version: VERSION, and in a git checkout of this tree what
+# `git describe` adds (commits since the release tag, the commit, -dirty).
+# A tarball of `make dist` has no .git: its builds say VERSION alone.
+NETNS_VERSION := $(shell sh scripts/version.sh)
+
+# What the build needs, whoever builds it.
+NETNS_CPPFLAGS := -std=c11 -D_GNU_SOURCE -DNETNS_VERSION=\"$(NETNS_VERSION)\" \
+	-I$(OUTGEN) -I$(GEN) -Ilibbb-lite
+STATIC ?= 1
+NETNS_LDFLAGS := $(if $(filter 1,$(STATIC)),-static) -Wl,--gc-sections
+
+# The defaults, chosen for size; a packager's CPPFLAGS, CFLAGS and LDFLAGS
+# come after them and win (gcc and ld take the last of two flags that
+# disagree). A flag that would cancel one the packager put into CC (which
+# comes first) is left out when CC or the flags name its counterpart.
 # -flto, -fno-inline-functions-called-once, -fno-move-loop-invariants: the
 # smallest defconfig and router_defconfig for x86_64, mipsel and armhf
 # (measured; aarch64, s390x and tiny_defconfig come out up to 1% larger).
 # common-page-size=64: ld otherwise may pad the file up to 4 KiB to save a
 # page of memory at run time; max-page-size still sets the alignment.
-NETNS_CFLAGS := -std=c11 -D_GNU_SOURCE -Os -flto -Wall -Wextra $(WERROR) \
-	-fno-inline-functions-called-once -fno-move-loop-invariants \
-	-ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables \
-	-fno-unwind-tables -fno-stack-protector -fno-ident -fno-pie \
-	-I$(OUTGEN) -I$(GEN) -Ilibbb-lite
-NETNS_LDFLAGS := -static -no-pie -s -Wl,--gc-sections -Wl,--build-id=none \
-	-Wl,-z,noseparate-code -Wl,-z,norelro -Wl,--hash-style=gnu \
-	-Wl,-z,common-page-size=64
+PACKAGER_FLAGS = $(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS)
+unless_given = $(if $(findstring $(1),$(PACKAGER_FLAGS)),,$(2))
+SIZE_CFLAGS := -Os -flto -fno-inline-functions-called-once \
+	-fno-move-loop-invariants -ffunction-sections -fdata-sections \
+	-fno-asynchronous-unwind-tables -fno-unwind-tables \
+	$(call unless_given,-fstack-protector,-fno-stack-protector) -fno-ident \
+	$(call unless_given,-fpie,$(call unless_given,-fPIE,-fno-pie))
+NORELRO := -Wl,-z,norelro
+SIZE_LDFLAGS := $(call unless_given,-pie,-no-pie) -Wl,--build-id=none \
+	-Wl,-z,noseparate-code $(call unless_given,relro,$(NORELRO)) \
+	-Wl,--hash-style=gnu -Wl,-z,common-page-size=64
 
 # MIPS: gcc's default -mabicalls calls through the GOT even in a static
 # binary; without it the mipsel defconfig is 11% smaller. ld joins our code
 # to musl's abicalls libc.a with stubs, and would warn once per object.
 ifneq ($(findstring mips,$(CC)),)
-NETNS_CFLAGS += -mno-abicalls
+SIZE_CFLAGS += -mno-abicalls
 NETNS_LDFLAGS += -Wl,--no-warn-mismatch
 endif
+
+# Stripping is a step of its own after the link: STRIP=: keeps the symbols
+# and the debug info (-g) for a distribution that strips the binary itself
+# and keeps a -dbg package. .comment (the compilers' names, 144 bytes) goes
+# in any case.
+STRIP ?= $(OBJCOPY) --strip-all
 
 -include $(CONFIG)
 -include $(GEN)/applets.mk
@@ -65,13 +90,18 @@ HDRS := $(wildcard libbb-lite/*.h) $(GEN)/applets.h $(OUTGEN)/autoconf.h
 
 all: $(BIN)
 
+COMPILE = $(CC) $(NETNS_CPPFLAGS) $(SIZE_CFLAGS) $(WERROR) -Wall -Wextra \
+	$(CPPFLAGS) $(CFLAGS)
+LINK = $(NETNS_LDFLAGS) $(SIZE_LDFLAGS) $(LDFLAGS)
+
 $(BIN): $(SRCS) $(HDRS) $(OUT)/.flags
 	@echo "  CCLD    $@"
-	$(Q)$(CC) $(NETNS_CFLAGS) $(CFLAGS) -o $@ $(SRCS) $(NETNS_LDFLAGS) $(LDFLAGS)
-	$(Q)$(OBJCOPY) -R .comment $@	# the compilers' names, 144 bytes
+	$(Q)$(COMPILE) -o $@ $(SRCS) $(LINK)
+	$(Q)$(OBJCOPY) -R .comment $@
+	$(Q)$(STRIP) $@
 
 # rebuild when the compiler or the flags change, not only the sources
-FLAGS_NOW = $(CC) $(NETNS_CFLAGS) $(CFLAGS) $(NETNS_LDFLAGS) $(LDFLAGS) $(OBJCOPY)
+FLAGS_NOW = $(COMPILE) $(LINK) $(OBJCOPY) $(STRIP)
 $(OUT)/.flags: FORCE
 	@mkdir -p $(OUT)
 	@echo '$(FLAGS_NOW)' | cmp -s - $@ || echo '$(FLAGS_NOW)' > $@
@@ -133,7 +163,10 @@ bench:
 	sh tests/bench/run.sh build/check/netns
 
 # ---- install: never replaces an existing ip ----
-install: $(BIN)
+# install puts in place the binary that `make` built, with the flags of that
+# call; it builds only when there is none yet (a change of CFLAGS at install
+# time relinks nothing), and never strips: STRIP is the build's.
+install: $(if $(wildcard $(BIN)),,$(BIN))
 	install -D -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/netns
 	@if [ -f netns.8 ]; then \
 		install -D -m 0644 netns.8 $(DESTDIR)$(MANDIR)/man8/netns.8; fi
@@ -142,8 +175,14 @@ install: $(BIN)
 			echo "install: $(DESTDIR)$(BINDIR)/ip exists, not replaced"; \
 		else ln -s netns $(DESTDIR)$(BINDIR)/ip; fi; fi
 
-clean:
-	rm -rf netns build include/generated .flags
+# ---- release tarball: netns-VERSION.tar.gz of REV, reproducible ----
+REV ?= HEAD
+DISTDIR ?= .
+dist:
+	$(Q)sh scripts/dist.sh $(REV) $(DISTDIR)
 
-.PHONY: all size check check-vm check-cross cross bench install clean FORCE \
+clean:
+	rm -rf netns build include/generated .flags netns-*.tar.gz netns-*.tar.gz.sha256
+
+.PHONY: all size check check-vm check-cross cross bench install dist clean FORCE \
 	menuconfig defconfig savedefconfig $(CONFIG_TARGETS)
