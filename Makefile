@@ -6,7 +6,8 @@
 #                           olddefconfig, defconfig, NAME_defconfig,
 #                           allnoconfig, allyesconfig, savedefconfig)
 #   make check              tests (see tests/README.md); make check-vm,
-#                           make check-cross, make bench, make size, make cross
+#                           make check-cross, make check-glibc (STATIC=0),
+#                           make check-deb, make bench, make size, make cross
 #   make install            DESTDIR, PREFIX; IP_LINK=1 adds an `ip` link
 #   make dist               netns-VERSION.tar.gz and its .sha256 (from git)
 #
@@ -155,6 +156,16 @@ check-vm:
 check-cross:
 	sh tests/cross/run.sh
 
+# glibc (CC=gcc): static, or dynamic with STATIC=0; the integration tests
+GLIBC_OUT = build/glibc-$(if $(filter 1,$(STATIC)),static,dynamic)
+check-glibc:
+	$(MAKE) -s CC=gcc CONFIG=configs/defconfig OUT=$(GLIBC_OUT) WERROR=-Werror
+	sh tests/run.sh $(GLIBC_OUT)/netns tests/integration/*.sh
+
+# the Debian package: dpkg-buildpackage, lintian, the packaged binary
+check-deb:
+	sh tests/deb/run.sh
+
 cross:
 	sh toolchain/cross.sh
 
@@ -184,5 +195,6 @@ dist:
 clean:
 	rm -rf netns build include/generated .flags netns-*.tar.gz netns-*.tar.gz.sha256
 
-.PHONY: all size check check-vm check-cross cross bench install dist clean FORCE \
+.PHONY: all size check check-vm check-cross check-glibc check-deb cross bench \
+	install dist clean FORCE \
 	menuconfig defconfig savedefconfig $(CONFIG_TARGETS)
