@@ -29,6 +29,7 @@ arches=
 for a in ${NETNS_CROSS_ARCHES:-arm64 armhf mipsel s390x}; do
 	case $a in
 	aarch64) arches="$arches arm64" ;;
+	mips16) arches="$arches mipsel" ;;	# mipsel built with -mips16
 	x86_64 | amd64) ;;	# native: the build group has it
 	*) arches="$arches $a" ;;
 	esac
