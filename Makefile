@@ -78,7 +78,7 @@ SIZE_CFLAGS += -mno-abicalls
 NETNS_LDFLAGS += -Wl,--no-warn-mismatch
 endif
 
-# Stripping is a step of its own after the link: STRIP=: keeps the symbols
+# Stripping is a step of its own after the link: STRIP=: (or STRIP=) keeps the symbols
 # and the debug info (-g) for a distribution that strips the binary itself
 # and keeps a -dbg package. .comment (the compilers' names, 144 bytes) goes
 # in any case.
@@ -99,7 +99,7 @@ $(BIN): $(SRCS) $(HDRS) $(OUT)/.flags
 	@echo "  CCLD    $@"
 	$(Q)$(COMPILE) -o $@ $(SRCS) $(LINK)
 	$(Q)$(OBJCOPY) -R .comment $@
-	$(Q)$(STRIP) $@
+	$(Q)$(if $(strip $(STRIP)),$(STRIP) $@)
 
 # rebuild when the compiler or the flags change, not only the sources
 FLAGS_NOW = $(COMPILE) $(LINK) $(OBJCOPY) $(STRIP)
