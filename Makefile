@@ -78,10 +78,10 @@ SIZE_CFLAGS += -mno-abicalls
 NETNS_LDFLAGS += -Wl,--no-warn-mismatch
 endif
 
-# Stripping is a step of its own after the link: STRIP=: (or STRIP=) keeps the symbols
-# and the debug info (-g) for a distribution that strips the binary itself
-# and keeps a -dbg package. .comment (the compilers' names, 144 bytes) goes
-# in any case.
+# Stripping is a step of its own after the link: STRIP=: (or empty) keeps
+# the symbols and the debug info (-g) for a distribution that strips the
+# binary itself and keeps a -dbg package. .comment (the compilers' names,
+# 144 bytes) goes in any case.
 STRIP ?= $(OBJCOPY) --strip-all
 
 -include $(CONFIG)
