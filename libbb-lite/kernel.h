@@ -76,7 +76,9 @@ struct ifinfomsg {
 #define ALTIFNAMSIZ		128
 
 /* statx(2) (Linux 4.11): one layout on every architecture */
+#ifndef STATX_INO		/* glibc's <sys/stat.h> has it */
 #define STATX_INO		0x100
+#endif
 struct statx_buf {
 	uint32_t mask, blksize;
 	uint64_t attributes;
@@ -86,6 +88,16 @@ struct statx_buf {
 	uint64_t times[8];
 	uint32_t rdev_major, rdev_minor, dev_major, dev_minor;
 	uint64_t spare[14];
+};
+
+/* getdents64(2)'s record (glibc has no getdents(), and its struct dirent
+ * is another size on 32-bit arches) */
+struct dirent64_rec {
+	uint64_t d_ino;
+	int64_t d_off;
+	unsigned short d_reclen;
+	unsigned char d_type;
+	char d_name[];
 };
 
 struct sockaddr_nl {
