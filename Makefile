@@ -45,7 +45,7 @@ NETNS_VERSION := $(shell sh scripts/version.sh)
 
 # What the build needs, whoever builds it.
 NETNS_CPPFLAGS := -std=c11 -D_GNU_SOURCE -DNETNS_VERSION=\"$(NETNS_VERSION)\" \
-	-I$(OUTGEN) -I$(GEN) -Ilibbb-lite
+	-I$(OUTGEN) -I$(GEN) -Ilibbb-lite -I.
 STATIC ?= 1
 NETNS_LDFLAGS := $(if $(filter 1,$(STATIC)),-static) -Wl,--gc-sections
 
@@ -55,7 +55,8 @@ NETNS_LDFLAGS := $(if $(filter 1,$(STATIC)),-static) -Wl,--gc-sections
 # comes first) is left out when CC or the flags name its counterpart.
 # -flto, -fno-inline-functions-called-once, -fno-move-loop-invariants: the
 # smallest defconfig and router_defconfig for x86_64, mipsel and armhf
-# (measured; aarch64, s390x and tiny_defconfig come out up to 1% larger).
+# (make cross measures; other arches and tiny_defconfig come out about
+# the same).
 # common-page-size=64: ld otherwise may pad the file up to 4 KiB to save a
 # page of memory at run time; max-page-size still sets the alignment.
 PACKAGER_FLAGS = $(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS)
@@ -70,8 +71,15 @@ SIZE_LDFLAGS := $(call unless_given,-pie,-no-pie) -Wl,--build-id=none \
 	-Wl,-z,noseparate-code $(call unless_given,relro,$(NORELRO)) \
 	-Wl,--hash-style=gnu -Wl,-z,common-page-size=64
 
+# x86_64 and aarch64: the code has no floating point, so a variadic
+# function (msg, usage_fail) need not save the FP/SIMD argument registers.
+# Other arches save none, or have no such flag.
+ifneq ($(filter x86_64-% aarch64-%,$(shell $(CC) -dumpmachine 2>/dev/null)),)
+SIZE_CFLAGS += -mgeneral-regs-only
+endif
+
 # MIPS: gcc's default -mabicalls calls through the GOT even in a static
-# binary; without it the mipsel defconfig is 11% smaller. ld joins our code
+# binary; without it the mipsel binary is much smaller. ld joins our code
 # to musl's abicalls libc.a with stubs, and would warn once per object.
 ifneq ($(findstring mips,$(CC)),)
 SIZE_CFLAGS += -mno-abicalls
@@ -87,7 +95,7 @@ STRIP ?= $(OBJCOPY) --strip-all
 -include $(CONFIG)
 -include $(GEN)/applets.mk
 SRCS := main.c batch.c $(wildcard libbb-lite/*.c) $(SRCS-y)
-HDRS := $(wildcard libbb-lite/*.h) $(GEN)/applets.h $(OUTGEN)/autoconf.h
+HDRS := main.h $(wildcard libbb-lite/*.h) $(GEN)/applets.h $(OUTGEN)/autoconf.h
 
 all: $(BIN)
 
@@ -111,14 +119,12 @@ $(GEN)/applets.h $(GEN)/applets.mk $(GEN)/Config.applets: \
 		$(wildcard applets/*.c) scripts/gen_applets.sh
 	$(Q)sh scripts/gen_applets.sh
 
-# The header comes from .config by sed, so that a build needs no kconfig
-# tools: only the config targets below do.
-$(OUTGEN)/autoconf.h: $(CONFIG)
+# The header comes from the config by sh and awk, so that a build needs no
+# kconfig tools: only the config targets below do.
+$(OUTGEN)/autoconf.h: $(CONFIG) Kconfig $(wildcard applets/*.c) \
+		scripts/gen_autoconf.sh
 	@mkdir -p $(OUTGEN)
-	$(Q)sed -n -e 's/^\(CONFIG_[A-Za-z0-9_]*\)=y$$/#define \1 1/p' \
-		-e 's/^\(CONFIG_[A-Za-z0-9_]*\)=\(".*"\)$$/#define \1 \2/p' \
-		-e 's/^\(CONFIG_[A-Za-z0-9_]*\)=\([0-9-].*\)$$/#define \1 \2/p' \
-		$(CONFIG) > $@.tmp && mv $@.tmp $@
+	$(Q)sh scripts/gen_autoconf.sh $(CONFIG) > $@.tmp && mv $@.tmp $@
 
 .config:
 	cp configs/defconfig $@

@@ -24,7 +24,7 @@ t_version_is_a_plain_release_number() {
 t_version_agrees_everywhere() {
 	v=$(version)
 	run "$NETNS" -V
-	case $out in "netns utility, $v" | "netns utility, $v-"*) ;;
+	case $out in "netns utility, $v" | "netns utility, $v-"* | "netns utility, $v, "*) ;;
 	*) fail "netns -V says [$out], VERSION is $v" ;; esac
 	th=$(sed -n 's/^\.TH NETNS 8 "[^"]*" "netns \([^"]*\)".*/\1/p' "$TOP/netns.8")
 	check_eq "$th" "$v" "netns.8's .TH version"
@@ -78,7 +78,8 @@ t_tarball_builds_without_git_and_passes_unit_tests() {
 	[ "$rc" = 0 ] || fail "make in the unpacked tarball: $out $err"
 	[ ! -f git.log ] || fail "the build called git: $(cat git.log)"
 	run "$src/netns" -V
-	check_eq "$out" "netns utility, $(version)" "netns -V of the tarball's build"
+	case $out in "netns utility, $(version)" | "netns utility, $(version), "*) ;;
+	*) fail "netns -V of the tarball's build: $out" ;; esac
 	run env PATH="$TESTTMP/nogit:$PATH" sh "$src/tests/run.sh" "$src/netns" \
 		"$src"/tests/unit/*.sh
 	[ "$rc" = 0 ] || fail "unit tests of the tarball's build: $out"
