@@ -75,8 +75,8 @@ out=$("$x/usr/sbin/netns" -V 2>&1)
 case $out in "netns utility, $version" | "netns utility, $version, "*)
 	ok "the packaged netns runs: $out" ;;
 *) bad "the packaged netns -V printed: $out" ;; esac
-[ -f "$x/usr/share/man/man8/netns.8.gz" ] && ok "manual page installed" ||
-	bad "no /usr/share/man/man8/netns.8.gz"
+if [ -f "$x/usr/share/man/man8/netns.8.gz" ]; then ok "manual page installed"
+else bad "no /usr/share/man/man8/netns.8.gz"; fi
 if [ -e "$x/usr/sbin/ip" ] || [ -e "$x/sbin/ip" ] || [ -e "$x/usr/bin/ip" ]; then
 	bad "the package ships an ip (iproute2 owns it)"
 else
@@ -87,16 +87,17 @@ case $f in *statically\ linked*", stripped"*) ok "static and stripped by dh_stri
 *) bad "not static and stripped: $f" ;; esac
 bu=$(dpkg-deb -f "$work/plain/$deb" Built-Using)
 case $bu in musl\ \(=\ *\)) ok "Built-Using: $bu" ;; *) bad "Built-Using: '$bu'" ;; esac
-grep -q 'tests/run.sh ./netns' "$work/plain/build.log" && ok "the quick tests ran" ||
-	bad "the quick tests did not run"
+if grep -q 'tests/run.sh ./netns' "$work/plain/build.log"; then ok "the quick tests ran"
+else bad "the quick tests did not run"; fi
 
 if build opts DEB_BUILD_OPTIONS="nostrip nocheck" && [ -f "$work/opts/$deb" ]; then
 	dpkg-deb -x "$work/opts/$deb" "$work/opts/x"
 	f=$(file -b "$work/opts/x/usr/sbin/netns")
 	case $f in *"not stripped"*) ok "nostrip: the symbols stay" ;;
 	*) bad "nostrip: $f" ;; esac
-	grep -q 'tests/run.sh ./netns' "$work/opts/build.log" &&
-		bad "nocheck: the tests ran" || ok "nocheck: no tests ran"
+	if grep -q 'tests/run.sh ./netns' "$work/opts/build.log"; then
+		bad "nocheck: the tests ran"
+	else ok "nocheck: no tests ran"; fi
 else
 	bad "dpkg-buildpackage with DEB_BUILD_OPTIONS=\"nostrip nocheck\""
 	tail -n 40 "$work/opts/build.log" | sed 's/^/    | /'
