@@ -94,7 +94,7 @@ STRIP ?= $(OBJCOPY) --strip-all
 
 -include $(CONFIG)
 -include $(GEN)/applets.mk
-SRCS := main.c batch.c $(wildcard libbb-lite/*.c) $(SRCS-y)
+SRCS := main.c batch.c fallback.c $(wildcard libbb-lite/*.c) $(SRCS-y)
 HDRS := main.h $(wildcard libbb-lite/*.h) $(GEN)/applets.h $(OUTGEN)/autoconf.h
 
 all: $(BIN)

@@ -15,15 +15,31 @@ int is_abbrev(const char *arg, const char *word)
 	return !*arg;
 }
 
-/* More than MAX words: say so and return EXIT_FAIL, else 0. iproute2
- * ignores extra words (`ip -all netns delete a` deletes every name); here
- * a typo must not pass silently. */
+/* More than MAX words: say so and return EXIT_FAIL, else 0, where
+ * iproute2 refuses them too (identify, pids) */
 int extra_args(int argc, int max)
 {
 	if (argc <= max)
 		return 0;
 	msg("extra arguments specified", NULL);
 	return EXIT_FAIL;
+}
+
+/* The words of ARGV after the first MAX, which iproute2 ignores (scripts
+ * pass "|" along, or "NAME (id: 0)" as three words): ignored here too,
+ * and named on stderr, where a typo shows. */
+void extra_ignored(int argc, char **argv, int max)
+{
+	char line[256], *p = str_copy(line, "extra arguments ignored:");
+	int i;
+
+	for (i = max; i < argc; i++) {
+		if (p - line + str_len(argv[i]) + 4 >= sizeof(line))
+			break;
+		p = str_copy(str_copy(str_copy(p, " \""), argv[i]), "\"");
+	}
+	if (max < argc)
+		msg(line, i < argc ? " ..." : "", NULL);
 }
 
 /* iproute2's "Error: argument "ARG" is wrong: " with up to three more
