@@ -128,6 +128,12 @@ t_openwrt_package_fields() {
 	prio=$(sed -n 's|^  ALTERNATIVES:=\([0-9]*\):/sbin/ip:/usr/sbin/netns$|\1|p' "$mk")
 	[ -n "$prio" ] && [ "$prio" -gt 0 ] && [ "$prio" -lt 200 ] ||
 		fail "netns-ip's /sbin/ip alternative priority '$prio' is not in 1..199"
+	# it outranks BusyBox's ip only because the rest goes to the other ip
+	if grep -q '^config IP_FALLBACK$' "$TOP/Kconfig"; then
+		grep -qx 'config NETNS_CONFIG_IP_FALLBACK' "$TOP/$OWRT/Config.in" ||
+			fail "Config.in has no IP_FALLBACK for netns-ip to select"
+		grep -q '+@NETNS_CONFIG_IP_FALLBACK' "$mk" || fail "netns-ip does not select IP_FALLBACK"
+	fi
 }
 
 t_openwrt_config_in_is_generated() {
@@ -258,6 +264,11 @@ t_yocto_layer_and_recipe_fields() {
 	[ -n "$prio" ] && [ "$prio" -gt 50 ] && [ "$prio" -lt 100 ] ||
 		fail "the ip alternative's priority '$prio' is not in 51..99"
 	grep -q '^ALTERNATIVE:${PN}-ip = "ip"$' "$bb" || fail "no ip alternative in \${PN}-ip"
+	# above BusyBox's ip only because the rest goes to the other ip
+	if grep -q '^config IP_FALLBACK$' "$TOP/Kconfig"; then
+		grep -qx 'CONFIG_IP_FALLBACK=y' "$TOP/configs/$(bb_var NETNS_DEFCONFIG)" ||
+			fail "NETNS_DEFCONFIG $(bb_var NETNS_DEFCONFIG) leaves IP_FALLBACK out"
+	fi
 }
 
 # bitbake, reduced: the recipe's variables expanded as bitbake would, its
