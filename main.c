@@ -68,6 +68,7 @@ static int usage(const struct applet *only)
 	int first = 1;
 	unsigned i, defs;
 
+	out_to(2);
 	for (defs = 0; defs < 2; defs++) {
 		for (i = 0; i < N_APPLETS; i++)
 			if (!only || only == &applets[i])
@@ -76,7 +77,7 @@ static int usage(const struct applet *only)
 			if (!only || only == &objects[i])
 				usage_lines(objects[i].usage, defs, &first);
 	}
-	out_flush_fd(2);
+	out_to(1);
 	return usage_fail(NULL);
 }
 

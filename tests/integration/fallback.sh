@@ -124,3 +124,18 @@ EOF_BATCH
 	run "$ORACLE_IP" -n a -br link show v1
 	case $out in *UP*) ;; *) fail "v1 is not up in a: $out" ;; esac
 }
+
+# A word netns does not know in ip link set (a keyword of iproute2's, or
+# garbage) makes the whole command the other ip's: it does what BusyBox
+# does, or fails with BusyBox's message; nothing was done before.
+t_unknown_link_words_go_to_the_other_ip() {
+	need_fallback
+	make_veth v0 v1
+	"$NETNS" add a || fail "add a"
+	expect 0 "" -- "$NETNS_IP" link set dev v0 promisc on
+	"$ORACLE_IP" -o link show v0 | grep -q PROMISC || fail "not promisc"
+	run "$NETNS_IP" link set v0 v1 netns a
+	[ "$rc" != 0 ] || fail "ip link set v0 v1 netns a succeeded"
+	err_has "garbage"
+	"$ORACLE_IP" link show v0 > /dev/null 2>&1 || fail "v0 moved"
+}
