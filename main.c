@@ -31,6 +31,8 @@ struct applet {
 	IF_BUILT(CONFIG_FEATURE_SAFE_DELETE, "safe-delete") \
 	IF_BUILT(CONFIG_IP_FALLBACK, "ip-fallback")
 
+#define NOT_BUILT "\" is not built into this netns binary."
+
 struct opts opt;
 static char is_ip;	/* invoked through a link named ip */
 
@@ -99,9 +101,7 @@ static int run_applet(const struct applet *a, const char *word,
 		      int argc, char **argv)
 {
 	if (!a->main)
-		return usage_fail("Command \"", word,
-				  "\" is not built into this netns binary.",
-				  NULL);
+		return usage_fail("Command \"", word, NOT_BUILT, NULL);
 	if (argc > 0 && !strcmp(argv[0], "--help"))
 		return usage(a);
 	return a->main(argc, argv);
@@ -252,8 +252,7 @@ int main(int argc, char **argv)
 	if (batch && CONFIG_FEATURE_BATCH)
 		r = batch_run(batch, force, do_object);
 	else if (batch)
-		r = usage_fail("-batch is not built into this netns binary.",
-			       NULL);
+		r = usage_fail("\"-batch", NOT_BUILT, NULL);
 	else
 		r = is_ip ? do_object(argc, argv) : do_netns(argc, argv);
 	out_flush();

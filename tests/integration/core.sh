@@ -186,7 +186,7 @@ t_extra_words_are_ignored_and_named() {
 	check_eq "$(echo "$out" | sort | tr '\n' ' ')" "a b " "list | grep"
 	err_has '"|" "grep" "-vq" "^a$"'
 	expect 1 -- "$NETNS" -all delete a
-	err_has "takes none"
+	err_has "takes no name"
 	expect 1 -- "$NETNS" identify 1 2
 	err_has "extra arguments specified"
 	expect 1 -- "$NETNS" pids a b

@@ -85,7 +85,7 @@ t_never_runs_itself() {
 	# and with only itself there, it says so
 	variant alone "CONFIG_IP_FALLBACK_PATHS=\"$TESTTMP/alone/netns $TESTTMP/alone/ip\""
 	expect 255 "" -- timeout 10 "$TESTTMP/alone/ip" route
-	err_has "no other ip was found"
+	err_has "no other ip to run it"
 }
 
 t_without_the_fallback_other_objects_are_refused() {
