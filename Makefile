@@ -73,9 +73,16 @@ SIZE_LDFLAGS := $(call unless_given,-pie,-no-pie) -Wl,--build-id=none \
 
 # x86_64 and aarch64: the code has no floating point, so a variadic
 # function (msg, usage_fail) need not save the FP/SIMD argument registers.
-# Other arches save none, or have no such flag.
-ifneq ($(filter x86_64-% aarch64-%,$(shell $(CC) -dumpmachine 2>/dev/null)),)
+# Other arches save none, or have no such flag. x86_64: gcc 12's -Oz
+# (smaller than -Os there; on the other arches the same), where the
+# compiler has it.
+TARGET_MACHINE := $(shell $(CC) -dumpmachine 2>/dev/null)
+ifneq ($(filter x86_64-% aarch64-%,$(TARGET_MACHINE)),)
 SIZE_CFLAGS += -mgeneral-regs-only
+endif
+ifneq ($(filter x86_64-%,$(TARGET_MACHINE)),)
+SIZE_CFLAGS += $(shell $(CC) -Oz -S -x c -o /dev/null /dev/null \
+	2>/dev/null && echo -Oz)
 endif
 
 # MIPS: gcc's default -mabicalls calls through the GOT even in a static
@@ -110,7 +117,8 @@ $(BIN): $(SRCS) $(HDRS) $(OUT)/.flags
 	$(Q)$(if $(strip $(STRIP)),$(STRIP) $@)
 
 # rebuild when the compiler or the flags change, not only the sources
-FLAGS_NOW = $(COMPILE) $(LINK) $(OBJCOPY) $(STRIP)
+# (and the config: another CONFIG into the same OUT makes a new header)
+FLAGS_NOW = $(COMPILE) $(LINK) $(OBJCOPY) $(STRIP) $(CONFIG)
 $(OUT)/.flags: FORCE
 	@mkdir -p $(OUT)
 	@echo '$(FLAGS_NOW)' | cmp -s - $@ || echo '$(FLAGS_NOW)' > $@
@@ -122,7 +130,7 @@ $(GEN)/applets.h $(GEN)/applets.mk $(GEN)/Config.applets: \
 # The header comes from the config by sh and awk, so that a build needs no
 # kconfig tools: only the config targets below do.
 $(OUTGEN)/autoconf.h: $(CONFIG) Kconfig $(wildcard applets/*.c) \
-		scripts/gen_autoconf.sh
+		scripts/gen_autoconf.sh $(OUT)/.flags
 	@mkdir -p $(OUTGEN)
 	$(Q)sh scripts/gen_autoconf.sh $(CONFIG) > $@.tmp && mv $@.tmp $@
 

@@ -56,8 +56,8 @@ static int ip_fallback(int argc, char **argv)
 		return wait_exit_status(pid);
 	exec_other_ip(av);
 	msg("\"ip ", argv[0], argc > 1 ? " " : "", argc > 1 ? argv[1] : "",
-	    "\" is not done by this ip (netns), and no other ip was found: "
-	    "tried " CONFIG_IP_FALLBACK_PATHS, NULL);
+	    "\": no other ip to run it (tried " CONFIG_IP_FALLBACK_PATHS ")",
+	    NULL);
 	if (opt.batch)
 		_exit(EXIT_USAGE);
 	return EXIT_USAGE;

@@ -31,6 +31,8 @@ struct applet {
 	IF_BUILT(CONFIG_FEATURE_SAFE_DELETE, "safe-delete") \
 	IF_BUILT(CONFIG_IP_FALLBACK, "ip-fallback")
 
+#define NOT_BUILT "\" is not built into this netns binary."
+
 struct opts opt;
 static char is_ip;	/* invoked through a link named ip */
 
@@ -68,6 +70,7 @@ static int usage(const struct applet *only)
 	int first = 1;
 	unsigned i, defs;
 
+	out_to(2);
 	for (defs = 0; defs < 2; defs++) {
 		for (i = 0; i < N_APPLETS; i++)
 			if (!only || only == &applets[i])
@@ -76,7 +79,7 @@ static int usage(const struct applet *only)
 			if (!only || only == &objects[i])
 				usage_lines(objects[i].usage, defs, &first);
 	}
-	out_flush_fd(2);
+	out_to(1);
 	return usage_fail(NULL);
 }
 
@@ -98,9 +101,7 @@ static int run_applet(const struct applet *a, const char *word,
 		      int argc, char **argv)
 {
 	if (!a->main)
-		return usage_fail("Command \"", word,
-				  "\" is not built into this netns binary.",
-				  NULL);
+		return usage_fail("Command \"", word, NOT_BUILT, NULL);
 	if (argc > 0 && !strcmp(argv[0], "--help"))
 		return usage(a);
 	return a->main(argc, argv);
@@ -251,8 +252,7 @@ int main(int argc, char **argv)
 	if (batch && CONFIG_FEATURE_BATCH)
 		r = batch_run(batch, force, do_object);
 	else if (batch)
-		r = usage_fail("-batch is not built into this netns binary.",
-			       NULL);
+		r = usage_fail("\"-batch", NOT_BUILT, NULL);
 	else
 		r = is_ip ? do_object(argc, argv) : do_netns(argc, argv);
 	out_flush();

@@ -193,8 +193,8 @@ int delete_main(int argc, char **argv)
 	/* iproute2 ignores a name after -all and deletes every name: more
 	 * than was asked, so it is refused here */
 	if (opt.all && argc > 0)
-		return msg("-all delete deletes every name and takes none: \"",
-			   argv[0], "\" (iproute2 would ignore it)", NULL),
+		return msg("-all delete takes no name: \"", argv[0],
+			   "\" (iproute2 would delete every name)", NULL),
 		       EXIT_FAIL;
 	extra_ignored(argc, argv, 1);
 	if (!opt.all && argc < 1)

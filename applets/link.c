@@ -21,9 +21,11 @@
 #include "libbb.h"
 #include "main.h"
 
-/* the keywords that take a value, in the order of struct dev_words */
-enum { W_NAME, W_NETNS, W_MTU, W_ADDRESS, W_DEV, W_KEYS };
-static const char keys[] = "name\0netns\0mtu\0address\0dev\0";
+/* The keywords: those that take a value, in the order of struct
+ * dev_words, then those that do not */
+enum { W_NAME, W_NETNS, W_MTU, W_ADDRESS, W_DEV, W_KEYS,
+       K_UP = W_KEYS, K_DOWN, K_TYPE, K_NONE };
+static const char keys[] = "name\0netns\0mtu\0address\0dev\0up\0down\0type\0";
 
 /* the words of one device: its name, what to set, and up or down */
 struct dev_words {
@@ -40,7 +42,7 @@ static int key_of(const char *word)
 	const char *k = keys;
 	int i;
 
-	for (i = 0; i < W_KEYS && strcmp(word, k); i++)
+	for (i = 0; i < K_NONE && strcmp(word, k); i++)
 		k += str_len(k) + 1;
 	return i;
 }
@@ -56,25 +58,29 @@ static int read_dev_words(int argc, char **argv, struct dev_words *d,
 
 	d->up = -1;
 	for (i = 0; i < argc; i++) {
-		if (!strcmp(argv[i], "up") || !strcmp(argv[i], "down")) {
-			d->up = argv[i][0] == 'u';
+		k = key_of(argv[i]);
+		if (k == K_UP || k == K_DOWN) {
+			d->up = k == K_UP;
 			continue;
 		}
-		if (type && !strcmp(argv[i], "type")) {
+		if (k == K_TYPE && type) {
 			*type = i;
 			return 0;
 		}
-		k = key_of(argv[i]);
-		if (k == W_KEYS && is_abbrev(argv[i], "help"))
+		if (k >= W_KEYS && is_abbrev(argv[i], "help"))
 			return UNKNOWN;
-		if (k == W_KEYS)
+		/* a second bare word may be a keyword of iproute2's own */
+		if (k >= W_KEYS && d->w[W_DEV] && d->w[W_DEV] != d->w[W_NAME])
+			return UNKNOWN;
+		if (k >= W_KEYS)	/* a bare word: the device */
 			k = W_DEV;
 		else if (++i == argc)
 			return usage_fail("Command line is not complete. "
 					  "Try option \"help\"", NULL);
-		/* a second device, or a word of iproute2's own */
 		if (k == W_DEV && d->w[W_DEV] && d->w[W_DEV] != d->w[W_NAME])
-			return UNKNOWN;
+			return usage_fail("Error: either \"dev\" is duplicate, "
+					  "or \"", argv[i], "\" is a garbage.",
+					  NULL);
 		if (k != W_DEV && k != W_ADDRESS && d->w[k])
 			return usage_fail("Error: duplicate \"", argv[i - 1],
 					  "\": \"", argv[i],
@@ -86,43 +92,22 @@ static int read_dev_words(int argc, char **argv, struct dev_words *d,
 	return 0;
 }
 
-/* One byte of a link layer address: hex digits, 0x allowed; -1 if not */
-static int lladdr_byte(const char *s)
+/* A link layer address as iproute2 reads it: hex bytes (0x allowed)
+ * between colons. Its length, or -1 after saying it is wrong. */
+static int lladdr_parse(const char *arg, unsigned char *addr)
 {
-	const char *p = s + (s[0] == '0' && (s[1] | 32) == 'x') * 2;
-	int v = 0;
+	const char *s = arg, *start;
+	unsigned v, c, len = 0;
 
-	if (!*p)
-		return -1;
-	for (; *p && v <= 255; p++) {
-		unsigned c = (unsigned)(*p - '0') < 10 ? (unsigned)(*p - '0') :
-			     (unsigned)((*p | 32) - 'a') + 10;
-
-		if (c > 15)
-			return -1;
-		v = v * 16 + c;
-	}
-	return v > 255 ? -1 : v;
-}
-
-/* A link layer address as iproute2 reads it: bytes between colons. Its
- * length, or -1 after saying which part is wrong. */
-static int lladdr_parse(const char *s, unsigned char *addr)
-{
-	char part[24];
-	const char *end;
-	int len = 0, v;
-
-	for (;; s = end + 1) {
-		end = str_find(s, ':');
-		v = end - s < (int)sizeof(part) ? end - s : (int)sizeof(part) - 1;
-		memcpy(part, s, v);
-		part[v] = 0;
-		v = lladdr_byte(part);
-		if (v < 0 || len == MAX_ADDR_LEN)
-			return msg("\"", part, "\" is invalid lladdr.", NULL), -1;
+	for (;;) {
+		s += s[0] == '0' && (s[1] | 32) == 'x' ? 2 : 0;
+		for (start = s, v = 0; (c = digit_value(*s)) < 16 && v < 256; s++)
+			v = v * 16 + c;
+		if (s == start || v > 255 || len == MAX_ADDR_LEN ||
+		    (*s && *s != ':'))
+			return msg("\"", arg, "\" is invalid lladdr.", NULL), -1;
 		addr[len++] = v;
-		if (!*end)
+		if (!*s++)
 			return len;
 	}
 }
@@ -179,7 +164,7 @@ static int put_dev_words(struct nlmsghdr *n, struct ifinfomsg *ifi,
 static int link_request(struct nlmsghdr *n, struct ifinfomsg *ifi,
 			const struct dev_words *d)
 {
-	char want[21], got[21];
+	char num[21];
 	int sock = nl_open(), r = EXIT_FAIL, len = -1;
 
 	if (sock < 0)
@@ -187,113 +172,90 @@ static int link_request(struct nlmsghdr *n, struct ifinfomsg *ifi,
 	if (d && !(ifi->ifi_index = link_index(sock, d->w[W_DEV], &len)))
 		msg("Cannot find device \"", d->w[W_DEV], "\"", NULL);
 	else if (d && d->addr_len && len >= 0 && len != d->addr_len)
-		msg("Invalid address length ", utoa(d->addr_len, got),
-		    " - must be ", utoa(len, want), " bytes", NULL);
+		msg("Invalid address length: \"", d->w[W_DEV], "\" takes ",
+		    utoa(len, num), " bytes", NULL);
 	else
 		r = nl_call(sock, n, NULL, NULL, 0) ? EXIT_NETLINK : 0;
 	close(sock);
 	return r;
 }
 
-/* The device a set or a delete is for, as iproute2 checks it */
-static int need_dev(const struct dev_words *d)
-{
-	if (!d->w[W_DEV])
-		return usage_fail("Not enough information: \"dev\" argument "
-				  "is required.", NULL);
-	return ifname_check("\"dev\"", d->w[W_DEV], ALTIFNAMSIZ - 1);
-}
-
-/* The request of each form: RTM_NEWLINK or RTM_DELLINK and its
- * ifinfomsg, then the attributes (a veth pair's take the most, some 250
- * bytes) */
+/* The request: RTM_NEWLINK or RTM_DELLINK and its ifinfomsg, then the
+ * attributes (a veth pair's take the most, some 250 bytes) */
 struct link_req {
 	struct nlmsghdr h;
 	struct ifinfomsg ifi;
 	uint32_t attrs[128];
 };
 
-static struct nlmsghdr *link_req_init(struct link_req *q, unsigned type,
-				      unsigned flags)
+/* After "type" at argv[KIND] of add: "veth", and the peer's words after
+ * "peer" into P. 0, UNKNOWN (another kind, or iproute2's usage of veth),
+ * or an exit status after iproute2's words. */
+static int veth_words(int argc, char **argv, int kind, struct dev_words *p)
 {
-	struct ifinfomsg ifi = { 0 };
-
-	return nl_msg_init(q, type, flags, &ifi, sizeof(ifi));
+	if (kind == argc)
+		return msg("Not enough information: \"type\" argument is "
+			   "required", NULL), EXIT_FAIL;
+	if (kind + 1 == argc || strcmp(argv[kind + 1], "veth") ||
+	    (kind + 2 < argc && strcmp(argv[kind + 2], "peer")))
+		return UNKNOWN;
+	return kind + 3 < argc ?
+	       read_dev_words(argc - kind - 3, argv + kind + 3, p, NULL) : 0;
 }
 
-/* ip link set WORDS */
-static int link_set(int argc, char **argv)
+/* The nest of a veth pair's kind and peer, the peer's words P in it */
+static int put_veth(struct nlmsghdr *n, struct dev_words *p, int *ns)
 {
-	struct dev_words d = { { 0 }, 0, 0 };
-	struct link_req q;
-	struct nlmsghdr *n = link_req_init(&q, RTM_NEWLINK, 0);
-	int ns = -1, r = read_dev_words(argc, argv, &d, NULL);
+	struct nlattr *info = nl_nest_start(n, IFLA_LINKINFO), *data, *peer;
+	struct ifinfomsg *pifi;
+	int r;
 
-	if (!r && !(r = need_dev(&d)) &&
-	    !(r = put_dev_words(n, &q.ifi, &d, 0, &ns)))
-		r = link_request(n, &q.ifi, &d);
-	close(ns);
+	nl_put_str(n, IFLA_INFO_KIND, "veth");
+	data = nl_nest_start(n, IFLA_INFO_DATA);
+	peer = nl_nest_start(n, VETH_INFO_PEER);
+	/* the peer's own ifinfomsg comes first in its nest */
+	pifi = (struct ifinfomsg *)(peer + 1);
+	memset(pifi, 0, sizeof(*pifi));
+	n->nlmsg_len += sizeof(*pifi);
+	r = put_dev_words(n, pifi, p, 1, ns);
+	nl_nest_end(n, peer);
+	nl_nest_end(n, data);
+	nl_nest_end(n, info);
 	return r;
 }
 
-/* ip link delete WORDS: only a device */
-static int link_delete(int argc, char **argv)
+/* `ip link set|delete|add WORDS` in one request of TYPE: RTM_NEWLINK to
+ * set, RTM_DELLINK to delete (a device and nothing else), RTM_NEWLINK
+ * with NLM_F_CREATE to add a veth pair (WORDS type veth [peer WORDS]) */
+static int link_change(unsigned type, unsigned flags, int argc, char **argv)
 {
-	struct dev_words d = { { 0 }, 0, 0 };
+	struct dev_words d = { { 0 }, 0, 0 }, p = { { 0 }, 0, 0 };
+	struct ifinfomsg ifi = { 0 };
 	struct link_req q;
-	int r = read_dev_words(argc, argv, &d, NULL);
+	struct nlmsghdr *n = nl_msg_init(&q, type, flags, &ifi, sizeof(ifi));
+	int create = flags & NLM_F_CREATE, kind = argc, ns[2] = { -1, -1 }, r;
 
-	if (r || (r = need_dev(&d)))
-		return r;
-	if (d.up >= 0 || d.w[W_NAME] || d.w[W_NETNS] || d.w[W_MTU] ||
-	    d.w[W_ADDRESS])
-		return UNKNOWN;
-	return link_request(link_req_init(&q, RTM_DELLINK, 0), &q.ifi, &d);
-}
-
-/* ip link add WORDS type veth [peer WORDS]: one request makes the pair */
-static int link_add(int argc, char **argv)
-{
-	struct dev_words a = { { 0 }, 0, 0 }, p = { { 0 }, 0, 0 };
-	struct link_req q;
-	struct nlmsghdr *n = link_req_init(&q, RTM_NEWLINK,
-					   NLM_F_CREATE | NLM_F_EXCL);
-	struct nlattr *info, *data, *peer;
-	struct ifinfomsg *pifi;
-	int ns[2] = { -1, -1 }, type = argc, r;
-
-	r = read_dev_words(argc, argv, &a, &type);
-	if (!r && type == argc)
-		return msg("Not enough information: \"type\" argument is "
-			   "required", NULL), EXIT_FAIL;
-	if (!r && (type + 1 == argc || strcmp(argv[type + 1], "veth") ||
-		   (type + 2 < argc && strcmp(argv[type + 2], "peer"))))
-		r = UNKNOWN;	/* a kind of iproute2's (or its usage) */
-	if (!r && type + 3 < argc)
-		r = read_dev_words(argc - type - 3, argv + type + 3, &p, NULL);
+	r = read_dev_words(argc, argv, &d, create ? &kind : NULL);
+	if (!r && create)
+		r = veth_words(argc, argv, kind, &p);
+	else if (!r && !d.w[W_DEV])
+		r = usage_fail("Not enough information: \"dev\" argument is "
+			       "required.", NULL);
+	else if (!r)
+		r = ifname_check("\"dev\"", d.w[W_DEV], ALTIFNAMSIZ - 1);
+	if (!r && type == RTM_DELLINK && (d.up >= 0 || d.w[W_NAME] ||
+	    d.w[W_NETNS] || d.w[W_MTU] || d.w[W_ADDRESS]))
+		r = UNKNOWN;
+	if (!r && type == RTM_NEWLINK)
+		r = put_dev_words(n, &q.ifi, &d, create, &ns[0]);
+	if (!r && create)
+		r = put_veth(n, &p, &ns[1]);
 	if (!r)
-		r = put_dev_words(n, &q.ifi, &a, 1, &ns[0]);
-	if (!r) {
-		info = nl_nest_start(n, IFLA_LINKINFO);
-		nl_put_str(n, IFLA_INFO_KIND, "veth");
-		data = nl_nest_start(n, IFLA_INFO_DATA);
-		peer = nl_nest_start(n, VETH_INFO_PEER);
-		/* the peer's own ifinfomsg comes first in its nest */
-		pifi = (struct ifinfomsg *)(peer + 1);
-		memset(pifi, 0, sizeof(*pifi));
-		n->nlmsg_len += sizeof(*pifi);
-		r = put_dev_words(n, pifi, &p, 1, &ns[1]);
-		nl_nest_end(n, peer);
-		nl_nest_end(n, data);
-		nl_nest_end(n, info);
-	}
-	if (!r)
-		r = link_request(n, &q.ifi, NULL);
+		r = link_request(n, &q.ifi, create ? NULL : &d);
 	close(ns[0]);
 	close(ns[1]);
 	return r;
 }
-
 
 /* `ip link VERB WORDS`, argv[0] being "link" as it was typed */
 int link_main(int argc, char **argv)
@@ -303,10 +265,11 @@ int link_main(int argc, char **argv)
 
 	/* iproute2's order of prefix matching: "s" is set, "d" delete */
 	if (is_abbrev(verb, "add"))
-		r = link_add(argc - 2, argv + 2);
+		r = link_change(RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL,
+				argc - 2, argv + 2);
 	else if (is_abbrev(verb, "set") || is_abbrev(verb, "change"))
-		r = link_set(argc - 2, argv + 2);
+		r = link_change(RTM_NEWLINK, 0, argc - 2, argv + 2);
 	else if (is_abbrev(verb, "delete"))
-		r = link_delete(argc - 2, argv + 2);
+		r = link_change(RTM_DELLINK, 0, argc - 2, argv + 2);
 	return r == UNKNOWN ? ip_elsewhere(argc, argv) : r;
 }

@@ -30,16 +30,17 @@ int extra_args(int argc, int max)
  * and named on stderr, where a typo shows. */
 void extra_ignored(int argc, char **argv, int max)
 {
-	char line[256], *p = str_copy(line, "extra arguments ignored:");
-	int i;
-
-	for (i = max; i < argc; i++) {
-		if (p - line + str_len(argv[i]) + 4 >= sizeof(line))
-			break;
-		p = str_copy(str_copy(str_copy(p, " \""), argv[i]), "\"");
+	if (argc <= max)
+		return;
+	out_to(2);
+	out_str("extra arguments ignored:");
+	for (; max < argc; max++) {
+		out_str(" \"");
+		out_str(argv[max]);
+		out_char('"');
 	}
-	if (max < argc)
-		msg(line, i < argc ? " ..." : "", NULL);
+	out_char('\n');
+	out_to(1);
 }
 
 /* iproute2's "Error: argument "ARG" is wrong: " with up to three more
@@ -63,7 +64,7 @@ int is_pid(const char *s)
 }
 
 /* a digit in any base up to 36; 99 for anything else */
-static unsigned digit(char c)
+unsigned digit_value(char c)
 {
 	if ((unsigned)(c - '0') < 10)
 		return c - '0';
@@ -87,12 +88,12 @@ int parse_int(const char *s, int *out)
 	s += neg || *s == '+';
 	if (*s == '0') {
 		base = 8;
-		if ((s[1] | 32) == 'x' && digit(s[2]) < 16) {
+		if ((s[1] | 32) == 'x' && digit_value(s[2]) < 16) {
 			base = 16;
 			s += 2;
 		}
 	}
-	for (p = s; (d = digit(*p)) < base; p++)
+	for (p = s; (d = digit_value(*p)) < base; p++)
 		if ((v = v * base + d) > 1ull << 31)
 			return -1;
 	if (*p || p == s || v > (1ull << 31) - !neg)

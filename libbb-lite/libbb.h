@@ -58,7 +58,7 @@ void out_mem(const char *s, size_t n);
 void out_str(const char *s);
 void out_char(char c);
 void out_flush(void);
-void out_flush_fd(int fd);
+void out_to(int fd);
 void msg(const char *s, ...);	/* strings up to NULL, then "\n", to stderr */
 int usage_fail(const char *s, ...); /* msg, then EXIT_USAGE (in -batch: exit) */
 char *utoa(unsigned long v, char *buf); /* buf holds 21 bytes; returns start */
@@ -79,6 +79,7 @@ int starts_with(const char *s, const char *prefix);	/* 1: it does */
 /* args.c: words and numbers as iproute2 reads them */
 int is_abbrev(const char *arg, const char *word);	/* 1: "sh" of "show" */
 int parse_int(const char *s, int *out);
+unsigned digit_value(char c);	/* of 0-9, a-z, A-Z; 99 for others */
 int extra_args(int argc, int max);
 void extra_ignored(int argc, char **argv, int max);
 int arg_wrong(const char *arg, const char *a, const char *b, const char *c);

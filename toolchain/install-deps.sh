@@ -49,7 +49,7 @@ gnu_triplet() {
 }
 
 pkgs_build="make gcc libc6-dev musl-tools musl-dev kconfig-frontends-nox"
-pkgs_test="iproute2 util-linux procps strace file man-db groff-base groff"
+pkgs_test="iproute2 util-linux procps strace file man-db groff-base groff busybox iputils-ping"
 pkgs_vm="qemu-system-x86 kmod cpio"
 pkgs_pkg="dpkg-dev debhelper lintian fakeroot gcc libc6-dev"
 pkgs_cross() {

@@ -85,7 +85,7 @@ t_never_runs_itself() {
 	# and with only itself there, it says so
 	variant alone "CONFIG_IP_FALLBACK_PATHS=\"$TESTTMP/alone/netns $TESTTMP/alone/ip\""
 	expect 255 "" -- timeout 10 "$TESTTMP/alone/ip" route
-	err_has "no other ip was found"
+	err_has "no other ip to run it"
 }
 
 t_without_the_fallback_other_objects_are_refused() {
@@ -123,4 +123,19 @@ EOF_BATCH
 	check_eq "$out" "10.3.0.0/16 via 10.2.2.2 dev v0 " "route"
 	run "$ORACLE_IP" -n a -br link show v1
 	case $out in *UP*) ;; *) fail "v1 is not up in a: $out" ;; esac
+}
+
+# A word netns does not know in ip link set (a keyword of iproute2's, or
+# garbage) makes the whole command the other ip's: it does what BusyBox
+# does, or fails with BusyBox's message; nothing was done before.
+t_unknown_link_words_go_to_the_other_ip() {
+	need_fallback
+	make_veth v0 v1
+	"$NETNS" add a || fail "add a"
+	expect 0 "" -- "$NETNS_IP" link set dev v0 promisc on
+	"$ORACLE_IP" -o link show v0 | grep -q PROMISC || fail "not promisc"
+	run "$NETNS_IP" link set v0 v1 netns a
+	[ "$rc" != 0 ] || fail "ip link set v0 v1 netns a succeeded"
+	err_has "garbage"
+	"$ORACLE_IP" link show v0 > /dev/null 2>&1 || fail "v0 moved"
 }
