@@ -42,9 +42,9 @@ recording_cc() {
 	chmod +x "$1/cc"
 }
 
-# the link call of the log: it must carry every one of ARGS
+# the call of the log that links netns: it must carry every one of ARGS
 cc_call_has() {
-	last=$(grep -- '-o ' "$1" | tail -n 1)
+	last=$(grep -- '-o [^ ]*netns ' "$1" | tail -n 1)
 	shift
 	for a in "$@"; do
 		case " $last " in *" $a "*) ;;
