@@ -6,11 +6,14 @@
 #                           olddefconfig, defconfig, NAME_defconfig,
 #                           allnoconfig, allyesconfig, savedefconfig)
 #   make check              tests (see tests/README.md); make check-vm,
-#                           make check-cross, make bench, make size, make cross
+#                           make check-cross, make check-glibc (STATIC=0),
+#                           make check-deb, make bench, make size, make cross
 #   make install            DESTDIR, PREFIX; IP_LINK=1 adds an `ip` link
+#   make dist               netns-VERSION.tar.gz and its .sha256 (from git)
 #
-# CC, CROSS_COMPILE, OBJCOPY, CFLAGS, LDFLAGS and V=1 work as usual. CONFIG=FILE and
-# OUT=DIR build another config into another dir without touching .config.
+# CC, CROSS_COMPILE, CPPFLAGS, CFLAGS, LDFLAGS, OBJCOPY, STRIP, STATIC and V=1
+# work as usual (README.md, "For packagers"). CONFIG=FILE and OUT=DIR build
+# another config into another dir without touching .config.
 
 CROSS_COMPILE ?=
 ifeq ($(origin CC),default)
@@ -35,21 +38,38 @@ GEN := include/generated
 OUTGEN := $(OUT)/include/generated
 BIN := $(OUT)/netns
 
-# What the binary needs: size first. User CFLAGS/LDFLAGS come after these.
+# The version: VERSION, and in a git checkout of this tree what
+# `git describe` adds (commits since the release tag, the commit, -dirty).
+# A tarball of `make dist` has no .git: its builds say VERSION alone.
+NETNS_VERSION := $(shell sh scripts/version.sh)
+
+# What the build needs, whoever builds it.
+NETNS_CPPFLAGS := -std=c11 -D_GNU_SOURCE -DNETNS_VERSION=\"$(NETNS_VERSION)\" \
+	-I$(OUTGEN) -I$(GEN) -Ilibbb-lite -I.
+STATIC ?= 1
+NETNS_LDFLAGS := $(if $(filter 1,$(STATIC)),-static) -Wl,--gc-sections
+
+# The defaults, chosen for size; a packager's CPPFLAGS, CFLAGS and LDFLAGS
+# come after them and win (gcc and ld take the last of two flags that
+# disagree). A flag that would cancel one the packager put into CC (which
+# comes first) is left out when CC or the flags name its counterpart.
 # -flto, -fno-inline-functions-called-once, -fno-move-loop-invariants: the
 # smallest defconfig and router_defconfig for x86_64, mipsel and armhf
 # (make cross measures; other arches and tiny_defconfig come out about
 # the same).
 # common-page-size=64: ld otherwise may pad the file up to 4 KiB to save a
 # page of memory at run time; max-page-size still sets the alignment.
-NETNS_CFLAGS := -std=c11 -D_GNU_SOURCE -Os -flto -Wall -Wextra $(WERROR) \
-	-fno-inline-functions-called-once -fno-move-loop-invariants \
-	-ffunction-sections -fdata-sections -fno-asynchronous-unwind-tables \
-	-fno-unwind-tables -fno-stack-protector -fno-ident -fno-pie \
-	-I$(OUTGEN) -I$(GEN) -Ilibbb-lite -I.
-NETNS_LDFLAGS := -static -no-pie -s -Wl,--gc-sections -Wl,--build-id=none \
-	-Wl,-z,noseparate-code -Wl,-z,norelro -Wl,--hash-style=gnu \
-	-Wl,-z,common-page-size=64
+PACKAGER_FLAGS = $(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS)
+unless_given = $(if $(findstring $(1),$(PACKAGER_FLAGS)),,$(2))
+SIZE_CFLAGS := -Os -flto -fno-inline-functions-called-once \
+	-fno-move-loop-invariants -ffunction-sections -fdata-sections \
+	-fno-asynchronous-unwind-tables -fno-unwind-tables \
+	$(call unless_given,-fstack-protector,-fno-stack-protector) -fno-ident \
+	$(call unless_given,-fpie,$(call unless_given,-fPIE,-fno-pie))
+NORELRO := -Wl,-z,norelro
+SIZE_LDFLAGS := $(call unless_given,-pie,-no-pie) -Wl,--build-id=none \
+	-Wl,-z,noseparate-code $(call unless_given,relro,$(NORELRO)) \
+	-Wl,--hash-style=gnu -Wl,-z,common-page-size=64
 
 # x86_64 and aarch64: the code has no floating point, so a variadic
 # function (msg, usage_fail) need not save the FP/SIMD argument registers.
@@ -58,10 +78,10 @@ NETNS_LDFLAGS := -static -no-pie -s -Wl,--gc-sections -Wl,--build-id=none \
 # compiler has it.
 TARGET_MACHINE := $(shell $(CC) -dumpmachine 2>/dev/null)
 ifneq ($(filter x86_64-% aarch64-%,$(TARGET_MACHINE)),)
-NETNS_CFLAGS += -mgeneral-regs-only
+SIZE_CFLAGS += -mgeneral-regs-only
 endif
 ifneq ($(filter x86_64-%,$(TARGET_MACHINE)),)
-NETNS_CFLAGS += $(shell $(CC) -Oz -S -x c -o /dev/null /dev/null \
+SIZE_CFLAGS += $(shell $(CC) -Oz -S -x c -o /dev/null /dev/null \
 	2>/dev/null && echo -Oz)
 endif
 
@@ -69,9 +89,15 @@ endif
 # binary; without it the mipsel binary is much smaller. ld joins our code
 # to musl's abicalls libc.a with stubs, and would warn once per object.
 ifneq ($(findstring mips,$(CC)),)
-NETNS_CFLAGS += -mno-abicalls
+SIZE_CFLAGS += -mno-abicalls
 NETNS_LDFLAGS += -Wl,--no-warn-mismatch
 endif
+
+# Stripping is a step of its own after the link: STRIP=: (or empty) keeps
+# the symbols and the debug info (-g) for a distribution that strips the
+# binary itself and keeps a -dbg package. .comment (the compilers' names,
+# 144 bytes) goes in any case.
+STRIP ?= $(OBJCOPY) --strip-all
 
 -include $(CONFIG)
 -include $(GEN)/applets.mk
@@ -80,15 +106,19 @@ HDRS := main.h $(wildcard libbb-lite/*.h) $(GEN)/applets.h $(OUTGEN)/autoconf.h
 
 all: $(BIN)
 
+COMPILE = $(CC) $(NETNS_CPPFLAGS) $(SIZE_CFLAGS) $(WERROR) -Wall -Wextra \
+	$(CPPFLAGS) $(CFLAGS)
+LINK = $(NETNS_LDFLAGS) $(SIZE_LDFLAGS) $(LDFLAGS)
+
 $(BIN): $(SRCS) $(HDRS) $(OUT)/.flags
 	@echo "  CCLD    $@"
-	$(Q)$(CC) $(NETNS_CFLAGS) $(CFLAGS) -o $@ $(SRCS) $(NETNS_LDFLAGS) $(LDFLAGS)
-	$(Q)$(OBJCOPY) -R .comment $@	# the compilers' names
+	$(Q)$(COMPILE) -o $@ $(SRCS) $(LINK)
+	$(Q)$(OBJCOPY) -R .comment $@
+	$(Q)$(if $(strip $(STRIP)),$(STRIP) $@)
 
 # rebuild when the compiler or the flags change, not only the sources
 # (and the config: another CONFIG into the same OUT makes a new header)
-FLAGS_NOW = $(CC) $(NETNS_CFLAGS) $(CFLAGS) $(NETNS_LDFLAGS) $(LDFLAGS) \
-	$(OBJCOPY) $(CONFIG)
+FLAGS_NOW = $(COMPILE) $(LINK) $(OBJCOPY) $(STRIP) $(CONFIG)
 $(OUT)/.flags: FORCE
 	@mkdir -p $(OUT)
 	@echo '$(FLAGS_NOW)' | cmp -s - $@ || echo '$(FLAGS_NOW)' > $@
@@ -140,6 +170,16 @@ check-vm:
 check-cross:
 	sh tests/cross/run.sh
 
+# glibc (CC=gcc): static, or dynamic with STATIC=0; the integration tests
+GLIBC_OUT = build/glibc-$(if $(filter 1,$(STATIC)),static,dynamic)
+check-glibc:
+	$(MAKE) -s CC=gcc CONFIG=configs/defconfig OUT=$(GLIBC_OUT) WERROR=-Werror
+	sh tests/run.sh $(GLIBC_OUT)/netns tests/integration/*.sh
+
+# the Debian package: dpkg-buildpackage, lintian, the packaged binary
+check-deb:
+	sh tests/deb/run.sh
+
 cross:
 	sh toolchain/cross.sh
 
@@ -148,7 +188,10 @@ bench:
 	sh tests/bench/run.sh build/check/netns
 
 # ---- install: never replaces an existing ip ----
-install: $(BIN)
+# install puts in place the binary that `make` built, with the flags of that
+# call; it builds only when there is none yet (a change of CFLAGS at install
+# time relinks nothing), and never strips: STRIP is the build's.
+install: $(if $(wildcard $(BIN)),,$(BIN))
 	install -D -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/netns
 	@if [ -f netns.8 ]; then \
 		install -D -m 0644 netns.8 $(DESTDIR)$(MANDIR)/man8/netns.8; fi
@@ -157,8 +200,15 @@ install: $(BIN)
 			echo "install: $(DESTDIR)$(BINDIR)/ip exists, not replaced"; \
 		else ln -s netns $(DESTDIR)$(BINDIR)/ip; fi; fi
 
-clean:
-	rm -rf netns build include/generated .flags
+# ---- release tarball: netns-VERSION.tar.gz of REV, reproducible ----
+REV ?= HEAD
+DISTDIR ?= .
+dist:
+	$(Q)sh scripts/dist.sh $(REV) $(DISTDIR)
 
-.PHONY: all size check check-vm check-cross cross bench install clean FORCE \
+clean:
+	rm -rf netns build include/generated .flags netns-*.tar.gz netns-*.tar.gz.sha256
+
+.PHONY: all size check check-vm check-cross check-glibc check-deb cross bench \
+	install dist clean FORCE \
 	menuconfig defconfig savedefconfig $(CONFIG_TARGETS)

@@ -27,7 +27,9 @@
 #include "autoconf.h"
 #include "kernel.h"
 
-#define NETNS_VERSION "0.1"
+#ifndef NETNS_VERSION	/* the Makefile passes it from VERSION */
+#define NETNS_VERSION "unknown"
+#endif
 
 /* Exit codes as iproute2 uses them: 255 for bad usage, 1 for a failed
  * step, 2 for an error the kernel reported over netlink. */

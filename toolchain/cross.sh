@@ -7,10 +7,11 @@
 #
 #   sh toolchain/cross.sh [ARCH...]
 #
-# ARCH is one of x86_64 aarch64 armhf mipsel s390x (default: all; also
+# ARCH is one of x86_64 aarch64 armhf mipsel mips16 s390x (default: all; also
 # NETNS_CROSS_ARCHES="..."). Each build is
 #   make CROSS_COMPILE=TRIPLET- CONFIG=configs/X OUT=build/cross/ARCH/X
-# with Debian's musl wrappers (toolchain/install-deps.sh cross installs them).
+# with Debian's musl wrappers (toolchain/install-deps.sh cross installs them),
+# and CFLAGS="-mips16 -minterlink-mips16" for mips16 (toolchain/arches.sh).
 # CC, CFLAGS and LDFLAGS from the environment are ignored here so that the
 # table shows what the shipped flags give; for your own toolchain call make
 # yourself (toolchain/README.md). Exit status 1 if any build failed or a
@@ -35,7 +36,8 @@ for arch in "$@"; do
 	for c in $configs; do
 		out=build/cross/$arch/$c
 		if ! make -s CROSS_COMPILE="$triplet-" CONFIG="configs/$c" OUT="$out" \
-				WERROR=-Werror >build/cross/.log 2>&1; then
+				CFLAGS="$(arch_cflags "$arch")" WERROR=-Werror \
+				>build/cross/.log 2>&1; then
 			echo "cross: $arch $c failed:" >&2
 			sed 's/^/    /' build/cross/.log >&2
 			rm -f "$out/netns"

@@ -15,6 +15,9 @@
 #           ARCH-linux-musl-gcc wrappers), gcc-TRIPLET-linux-gnu (the cross
 #           compiler those wrappers drive) and qemu-user-static
 #   vm      what `make check-vm` needs: qemu-system-x86, kmod, cpio
+#   pkg     what `make check-deb` and `make check-glibc` need: dpkg-dev,
+#           debhelper, lintian, fakeroot (the .deb), gcc and libc6-dev
+#           (glibc, with its static libc.a)
 #   all     all of the above
 #
 # Environment: NETNS_CROSS_ARCHES (default "arm64 armhf mipsel s390x"; the
@@ -26,6 +29,7 @@ arches=
 for a in ${NETNS_CROSS_ARCHES:-arm64 armhf mipsel s390x}; do
 	case $a in
 	aarch64) arches="$arches arm64" ;;
+	mips16) arches="$arches mipsel" ;;	# mipsel built with -mips16
 	x86_64 | amd64) ;;	# native: the build group has it
 	*) arches="$arches $a" ;;
 	esac
@@ -47,6 +51,7 @@ gnu_triplet() {
 pkgs_build="make gcc libc6-dev musl-tools musl-dev kconfig-frontends-nox"
 pkgs_test="iproute2 util-linux procps strace file man-db groff-base groff busybox iputils-ping"
 pkgs_vm="qemu-system-x86 kmod cpio"
+pkgs_pkg="dpkg-dev debhelper lintian fakeroot gcc libc6-dev"
 pkgs_cross() {
 	echo qemu-user-static
 	for a in $arches; do
@@ -64,9 +69,9 @@ installed() {
 want=
 for g in "$@"; do
 	case $g in
-	all) want="$want build test cross vm" ;;
-	build | test | cross | vm) want="$want $g" ;;
-	*) echo "usage: $0 [build|test|cross|vm|all]..." >&2; exit 2 ;;
+	all) want="$want build test cross vm pkg" ;;
+	build | test | cross | vm | pkg) want="$want $g" ;;
+	*) echo "usage: $0 [build|test|cross|vm|pkg|all]..." >&2; exit 2 ;;
 	esac
 done
 
@@ -94,6 +99,7 @@ for g in $want; do
 	build) list="$list $pkgs_build" ;;
 	test) list="$list $pkgs_test" ;;
 	vm) list="$list $pkgs_vm" ;;
+	pkg) list="$list $pkgs_pkg" ;;
 	cross) list="$list $(pkgs_cross)" ;;
 	esac
 done

@@ -6,6 +6,7 @@
 # so a test that builds a driver and runs ./driver needs no change.
 # tests/cross/run.sh installs it with @CROSS_CC@ and @QEMU@ filled in.
 cross_cc=@CROSS_CC@
+cflags="@CFLAGS@"	# the arch's own (mips16: -mips16 -minterlink-mips16)
 qemu=@QEMU@
 arch=@ARCH@
 
@@ -26,12 +27,14 @@ for a in "$@"; do
 	prev=$a
 done
 shift $n
-[ $link = yes ] || exec "$cross_cc" "$@"
+# shellcheck disable=SC2086 # flags, one word each
+[ $link = yes ] || exec "$cross_cc" $cflags "$@"
 if [ -z "$out" ]; then
 	out=a.out
 	set -- "$@" -o "a.out.$arch"
 fi
-"$cross_cc" -static "$@" || exit
+# shellcheck disable=SC2086
+"$cross_cc" $cflags -static "$@" || exit
 case $out in /*) abs=$out ;; *) abs=$(pwd)/$out ;; esac
 [ -f "$abs.$arch" ] || exit 0
 printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$qemu" "$abs.$arch" > "$out" &&

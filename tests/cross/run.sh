@@ -3,11 +3,12 @@
 # tests/cross/run.sh (make check-cross): the tests of `make check` on the
 # cross binaries, under qemu-user emulation, inside the same sandbox.
 #
-#   sh tests/cross/run.sh [ARCH...]   (default: aarch64 armhf mipsel s390x,
+#   sh tests/cross/run.sh [ARCH...]   (default: aarch64 armhf mipsel mips16 s390x,
 #                                      or NETNS_CROSS_ARCHES="...")
 #
 # For each ARCH: build configs/defconfig with ARCH's musl cross compiler
-# (-Werror) into build/cross/ARCH/check, then run tests/run.sh on it with
+# (-Werror; mips16: mipsel with OpenWrt's -mips16 -minterlink-mips16, the
+# unit tests' drivers too) into build/cross/ARCH/check, then run tests/run.sh on it with
 # tests/unit (drivers built by the cross compiler, run under qemu),
 # tests/integration, tests/diff and tests/cross/qemu_*.sh. How:
 #  - $NETNS is tests/cross/qemu-exec.c, which runs
@@ -30,7 +31,7 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 2
 . toolchain/arches.sh
 
-[ $# -gt 0 ] || set -- ${NETNS_CROSS_ARCHES:-aarch64 armhf mipsel s390x}
+[ $# -gt 0 ] || set -- ${NETNS_CROSS_ARCHES:-aarch64 armhf mipsel mips16 s390x}
 unset CC CFLAGS LDFLAGS
 # the host's compiler, for the program that starts qemu
 host_cc=$(command -v musl-gcc || command -v cc) || {
@@ -55,7 +56,8 @@ run_arch() {
 	dir=$top/build/cross/$arch/check
 	mkdir -p "$dir"	# a fresh clone has no build/ yet
 	if ! make -s CROSS_COMPILE="$triplet-" CONFIG=configs/defconfig \
-			OUT="$dir" WERROR=-Werror > "$top/build/cross/$arch.log" 2>&1; then
+			OUT="$dir" CFLAGS="$(arch_cflags "$arch")" WERROR=-Werror \
+			> "$top/build/cross/$arch.log" 2>&1; then
 		echo "FAIL cross $arch: the build failed"
 		sed 's/^/    | /' "$top/build/cross/$arch.log"
 		total_fail=$((total_fail + 1))
@@ -74,6 +76,7 @@ run_arch() {
 		return
 	fi
 	sed -e "s|@CROSS_CC@|$cross_cc|" -e "s|@QEMU@|$qemu|" -e "s|@ARCH@|$arch|" \
+		-e "s|@CFLAGS@|$(arch_cflags "$arch")|" \
 		tests/cross/cc-wrapper.sh > "$wrap/cc/cc"
 	chmod +x "$wrap/cc/cc"
 	ln -s cc "$wrap/cc/gcc"
