@@ -116,13 +116,16 @@ ip'
 # netns del $(ip netns list | grep a)` passing "a (id: 0)". identify and
 # pids refuse them (exit 1), as does list-id (usage, 255).
 t_extra_words_after_each_subcommand() {
+	# qemu-user cannot carry set's request (nor list's ids after it)
+	sets="ip netns set a 1 2
+ip netns set c auto extra"
+	if qemu_lacks nsid; then sets=; fi
 	same_as_iproute2 "
 ip netns add a b
 ip netns add c '(id:' '0)'
 ip netns list x y
 ip netns show '|' grep -vq '^a\$'
-ip netns set a 1 2
-ip netns set c auto extra
+$sets
 ip netns attach d \$\$ x
 ip netns list
 ip netns identify \$\$ extra
