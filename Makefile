@@ -6,7 +6,8 @@
 #                           olddefconfig, defconfig, NAME_defconfig,
 #                           allnoconfig, allyesconfig, savedefconfig)
 #   make check              tests (see tests/README.md); make check-vm,
-#                           make check-cross, make bench, make size, make cross
+#                           make check-matrix, make check-cross, make bench,
+#                           make size, make cross
 #   make install            DESTDIR, PREFIX; IP_LINK=1 adds an `ip` link
 #
 # CC, CROSS_COMPILE, OBJCOPY, CFLAGS, LDFLAGS and V=1 work as usual. CONFIG=FILE and
@@ -118,9 +119,14 @@ check:
 	$(MAKE) -s CONFIG=configs/defconfig OUT=build/check WERROR=-Werror
 	sh tests/run.sh build/check/netns
 
+# the integration suite in a VM: ARCH=x86_64|aarch64|armhf|mipsel|s390x,
+# KERNEL=IMAGE (no modules) instead of Debian's; tests/vm/README.md
 check-vm:
-	$(MAKE) -s CONFIG=configs/defconfig OUT=build/check WERROR=-Werror
-	sh tests/vm/run.sh build/check/netns || [ $$? = 77 ]	# 77: skipped, said why
+	sh tests/vm/run.sh --arch $(or $(ARCH),x86_64) \
+		$(if $(KERNEL),--kernel $(KERNEL)) || [ $$? = 77 ]	# 77: skipped, said why
+
+check-matrix:
+	sh tests/vm/matrix.sh
 
 check-cross:
 	sh tests/cross/run.sh
@@ -145,5 +151,5 @@ install: $(BIN)
 clean:
 	rm -rf netns build include/generated .flags
 
-.PHONY: all size check check-vm check-cross cross bench install clean FORCE \
+.PHONY: all size check check-vm check-matrix check-cross cross bench install clean FORCE \
 	menuconfig defconfig savedefconfig $(CONFIG_TARGETS)
