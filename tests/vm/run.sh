@@ -489,14 +489,25 @@ boot_vm() {
 		-nic "user,restrict=on,model=$nic_model" \
 		</dev/null >"$work/console.raw" 2>&1 &
 	qemu_job=$!
-	# the suite's lines as they come (the guest prefixes them with VMTEST)
+	# the suite's lines as they come (the guest prefixes them with VMTEST);
+	# a read loop, as sed or tr would hold them in a pipe's buffer
+	cr=$(printf '\r')
+	last=$started
+	: >"$work/times"
 	tail -n +1 -f --pid=$qemu_job "$work/console.raw" 2>/dev/null |
-		tr -d '\r' | sed -n 's/^.*VMTEST \(.*\)$/\1/p' |
 		while IFS= read -r l; do
+			case $l in *'VMTEST '*) l=${l#*VMTEST } ;; *) continue ;; esac
+			l=${l%"$cr"}
 			# the guest's closing lines: report() prints the VM's own
 			case $l in
 			DONE | [0-9]*' passed, '*' failed, '* | [0-9]*' unsupported on '*) ;;
 			*) say "$l" ;;
+			esac
+			# how long each test took (from the line before)
+			case $l in PASS\ * | FAIL\ * | SKIP\ * | UNSUPPORTED\ *)
+				now=$(date +%s)
+				echo "$((now - last)) ${l#* }" >>"$work/times"
+				last=$now ;;
 			esac
 		done
 	wait $qemu_job
@@ -527,7 +538,9 @@ report() {
 		say "FAIL vm_results: no results on the console"
 		failed=1
 	fi
-	say "INFO vm ran ${vm_seconds}s; console log: $log_copy"
+	say "INFO vm ran ${vm_seconds}s; console log: $log_copy; slowest tests (s):"
+	sort -rn "$work/times" | head -n 5 | sed 's/^/INFO   /'
+
 	say "VMRESULT $arch ${release:-?} $passed $failed $skipped $unsupported $vm_seconds"
 	[ "$unsupported" -eq 0 ] || say "$unsupported unsupported on this kernel"
 	say "$passed passed, $failed failed, $skipped skipped"
