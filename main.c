@@ -2,6 +2,7 @@
 /* netns: the global options, the `ip` personality, and the dispatch to
  * applets. Applets parse their own words and return the exit status. */
 #include "libbb.h"
+#include "main.h"
 
 struct applet {
 	const char *words;	/* the spellings, each ended by \0 */
@@ -12,6 +13,22 @@ struct applet {
 
 #define N_APPLETS (sizeof(applets) / sizeof(applets[0]))
 
+/* what `netns` alone and `ip netns` alone run, as in iproute2 */
+#define DEFAULT_APPLET (&applets[APPLET_list])
+
+/* -V: the version and the features built in, as iproute2's "ip utility,
+ * iproute2-6.1.0, libbpf 1.1.0" names its parts: one string, made here */
+#define IF_BUILT(config, word) IF_BUILT_(config, word)
+#define IF_BUILT_(config, word) IF_BUILT_##config(word)
+#define IF_BUILT_1(word) ", " word
+#define IF_BUILT_0(word)
+#define FEATURES \
+	IF_BUILT(CONFIG_FEATURE_NSID, "nsid") \
+	IF_BUILT(CONFIG_FEATURE_NSID_PARALLEL, "nsid-parallel") \
+	IF_BUILT(CONFIG_FEATURE_JSON, "json") \
+	IF_BUILT(CONFIG_FEATURE_BATCH, "batch") \
+	IF_BUILT(CONFIG_FEATURE_SAFE_DELETE, "safe-delete")
+
 struct opts opt;
 static char is_ip;	/* invoked through a link named ip */
 
@@ -19,6 +36,7 @@ static char is_ip;	/* invoked through a link named ip */
  * iproute2's "ip [-all] netns WORD ...". Lines that start with "ip " show
  * only through `ip`; the others (definitions such as NETNSID := ...) go
  * last, untabbed. */
+#define ALL_PREFIX "netns [-all] "
 static void usage_lines(const char *u, int defs, int *first)
 {
 	for (; u && *u; u = str_find(u, '\n') + 1) {
@@ -30,9 +48,9 @@ static void usage_lines(const char *u, int defs, int *first)
 		if (!defs) {
 			out_str(*first ? "Usage:\t" : "\t");
 			*first = 0;
-			if (is_ip && starts_with(u, "netns [-all] ")) {
+			if (is_ip && starts_with(u, ALL_PREFIX)) {
 				out_str("ip [-all] netns ");
-				u += 13;
+				u += sizeof(ALL_PREFIX) - 1;
 			} else if (is_ip && !ip_only) {
 				out_str("ip ");
 			}
@@ -62,8 +80,8 @@ static const struct applet *find_applet(const char *word)
 	const char *w;
 
 	for (i = 0; i < N_APPLETS; i++)
-		for (w = applets[i].words; *w; w += strlen(w) + 1)
-			if (!matches(word, w))
+		for (w = applets[i].words; *w; w += str_len(w) + 1)
+			if (is_abbrev(word, w))
 				return &applets[i];
 	return NULL;
 }
@@ -86,11 +104,11 @@ static int do_netns(int argc, char **argv)
 	const struct applet *a;
 
 	if (argc < 1)
-		return run_applet(&applets[0], "list", 0, argv);
+		return run_applet(DEFAULT_APPLET, "list", 0, argv);
 	/* iproute2 checks the name before the word, so do we */
 	if (!opt.all && argc > 1 && !netns_name_ok(argv[1]))
 		return usage_fail("Invalid netns name \"", argv[1], "\"", NULL);
-	if (!matches(argv[0], "help") || !strcmp(argv[0], "--help"))
+	if (is_abbrev(argv[0], "help") || !strcmp(argv[0], "--help"))
 		return usage(NULL);
 	a = find_applet(argv[0]);
 	if (!a)
@@ -99,58 +117,55 @@ static int do_netns(int argc, char **argv)
 	return run_applet(a, argv[0], argc - 1, argv + 1);
 }
 
-#if CONFIG_NETNS_MOVE
-int link_main(int argc, char **argv);	/* applets/move.c: `ip link ...` */
-#endif
-
 /* `ip OBJECT ...`: netns, and `link set` when the move applet is built */
+#define NOT_SUPPORTED \
+	"\" is not supported: this ip is netns, which does only \"ip netns\""
 static int do_object(int argc, char **argv)
 {
 	const char *obj = argv[0];
 
-	if (argc < 1 || !matches(obj, "help"))
+	if (argc < 1 || is_abbrev(obj, "help"))
 		return usage(NULL);
 	/* "n" and "ne" mean neighbor to iproute2: netns needs three letters */
-	if (strlen(obj) >= 3 && !matches(obj, "netns"))
+	if (str_len(obj) >= 3 && is_abbrev(obj, "netns"))
 		return do_netns(argc - 1, argv + 1);
-#if CONFIG_NETNS_MOVE
-	if (!matches(obj, "link"))
+	if (CONFIG_NETNS_MOVE && is_abbrev(obj, "link"))
 		return link_main(argc - 1, argv + 1);
-#endif
-	return usage_fail("Object \"", obj, "\" is not supported: this ip "
-			  "is netns, which does only \"ip netns\""
-#if CONFIG_NETNS_MOVE
-			  " and \"ip link set DEV netns NS\""
-#endif
-			  ".", NULL);
+	return usage_fail("Object \"", obj, CONFIG_NETNS_MOVE ?
+			  NOT_SUPPORTED " and \"ip link set DEV netns NS\"." :
+			  NOT_SUPPORTED ".", NULL);
 }
 
-#if CONFIG_FEATURE_BATCH
-int batch_run(const char *file, int force, int (*cmd)(int, char **));
-#endif
-
+/* iproute2's options in its order of prefix matching ("-b" is -batch,
+ * "-br" -brief), each with what it does here. Those that mean nothing to
+ * netns are accepted and ignored, so that scripts run unchanged. */
 enum { O_IGNORE = 1, O_IGNORE_ARG, O_COLOR, O_VERSION, O_FORCE, O_BATCH,
        O_HELP, O_NETNS, O_ALL, O_JSON, O_PRETTY };
-
-/* iproute2's options in its order of prefix matching ("-b" is -batch,
- * "-br" -brief), each after its kind byte (octal: \10 is O_NETNS).
- * Those that mean nothing to netns are accepted and ignored, so that
- * scripts run unchanged. */
-static const char options[] =
-	"\2-loops\0\2-family\0\1-4\0\1-6\0\1-0\0\1-M\0\1-B\0\1-human\0"
-	"\1-iec\0\1-statistics\0\1-details\0\1-resolve\0\1-oneline\0"
-	"\1-timestamp\0\1-tshort\0\4-Version\0\5-force\0\6-batch\0"
-	"\1-brief\0\2-rcvbuf\0\3-color\0\7-help\0\10-netns\0"
-	"\1-Numeric\0\11-all\0\12-json\0\13-pretty\0";
+#define OPTIONS(X) \
+	X(O_IGNORE_ARG, "-loops") X(O_IGNORE_ARG, "-family") \
+	X(O_IGNORE, "-4") X(O_IGNORE, "-6") X(O_IGNORE, "-0") \
+	X(O_IGNORE, "-M") X(O_IGNORE, "-B") X(O_IGNORE, "-human") \
+	X(O_IGNORE, "-iec") X(O_IGNORE, "-statistics") \
+	X(O_IGNORE, "-details") X(O_IGNORE, "-resolve") \
+	X(O_IGNORE, "-oneline") X(O_IGNORE, "-timestamp") \
+	X(O_IGNORE, "-tshort") X(O_VERSION, "-Version") \
+	X(O_FORCE, "-force") X(O_BATCH, "-batch") X(O_IGNORE, "-brief") \
+	X(O_IGNORE_ARG, "-rcvbuf") X(O_COLOR, "-color") X(O_HELP, "-help") \
+	X(O_NETNS, "-netns") X(O_IGNORE, "-Numeric") X(O_ALL, "-all") \
+	X(O_JSON, "-json") X(O_PRETTY, "-pretty")
+#define OPTION_NAME(kind, name) name "\0"
+#define OPTION_KIND(kind, name) kind,
+static const char option_names[] = OPTIONS(OPTION_NAME);
+static const unsigned char option_kinds[] = { OPTIONS(OPTION_KIND) };
 
 static int option_kind(const char *o)
 {
-	const char *p;
-	const char *eq = str_find(o, '=');
+	const char *p, *eq = str_find(o, '=');
+	const unsigned char *kind = option_kinds;
 
-	for (p = options; *p; p += strlen(p) + 1)
-		if (!matches(o, p + 1))
-			return *p;
+	for (p = option_names; *p; p += str_len(p) + 1, kind++)
+		if (is_abbrev(o, p))
+			return *kind;
 	/* -color=always and friends */
 	if (*eq && eq - o > 1 && !memcmp(o, "-color", eq - o < 6 ? eq - o : 7))
 		return O_COLOR;
@@ -191,7 +206,7 @@ int main(int argc, char **argv)
 				ns = argv[0];
 		}
 		if (kind == O_VERSION) {
-			out_str("netns utility, " NETNS_VERSION "\n");
+			out_str("netns utility, " NETNS_VERSION FEATURES "\n");
 			out_flush();
 			return 0;
 		}
@@ -204,16 +219,13 @@ int main(int argc, char **argv)
 	}
 	if (ns && netns_switch(ns))
 		return EXIT_USAGE;
-	if (batch) {
-#if CONFIG_FEATURE_BATCH
+	if (batch && CONFIG_FEATURE_BATCH)
 		r = batch_run(batch, force, do_object);
-#else
+	else if (batch)
 		r = usage_fail("-batch is not built into this netns binary.",
 			       NULL);
-#endif
-	} else {
+	else
 		r = is_ip ? do_object(argc, argv) : do_netns(argc, argv);
-	}
 	out_flush();
 	return r;
 }

@@ -32,7 +32,7 @@ static void exec_path(char **argv)
 	extern char **environ;
 	char **env;
 	const char *p = NULL, *end;
-	size_t len = strlen(argv[0]);
+	size_t len = str_len(argv[0]);
 	char buf[PATH_MAX];
 	int denied = 0;
 
@@ -70,7 +70,7 @@ static int exec_in(const char *name, char **argv, int do_fork)
 
 	out_flush();
 	if (do_fork && (pid = fork_plain()) < 0) {
-		msg("fork failed: ", strerror(errno), NULL);
+		msg("fork failed: ", netns_strerror(errno), NULL);
 		return EXIT_FAIL;
 	}
 	if (pid > 0) {
@@ -85,7 +85,7 @@ static int exec_in(const char *name, char **argv, int do_fork)
 		return EXIT_USAGE;
 	}
 	exec_path(argv);
-	msg("exec of \"", argv[0], "\" failed: ", strerror(errno), NULL);
+	msg("exec of \"", argv[0], "\" failed: ", netns_strerror(errno), NULL);
 	_exit(EXIT_FAIL);
 }
 
@@ -103,7 +103,7 @@ int exec_main(int argc, char **argv)
 	if (opt.all) {
 		if (argc < 1)
 			return msg("No command specified", NULL), EXIT_FAIL;
-		return netns_foreach(exec_each, argv);
+		return netns_foreach(exec_each, argv) ? EXIT_FAIL : 0;
 	}
 	if (argc < 1)
 		return msg("No netns name specified", NULL), EXIT_FAIL;

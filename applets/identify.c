@@ -40,7 +40,7 @@ int identify_main(int argc, char **argv)
 			   NULL), EXIT_FAIL;
 	if (ns_id_of(proc_ns_net(path, argc ? argv[0] : "self"), &w.ns) < 0)
 		return msg("Cannot open network namespace of process ",
-			   argc ? argv[0] : "self", ": ", strerror(errno),
+			   argc ? argv[0] : "self", ": ", netns_strerror(errno),
 			   NULL), EXIT_FAIL;
 	w.name[0] = 0;
 	if (netns_foreach(match_name, &w))

@@ -18,7 +18,7 @@
 /* iproute2's wording: "STEP failed: REASON", exit 1 */
 static int failed(const char *step)
 {
-	msg(step, " failed: ", strerror(errno), NULL);
+	msg(step, " failed: ", netns_strerror(errno), NULL);
 	return EXIT_FAIL;
 }
 

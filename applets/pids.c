@@ -24,9 +24,9 @@ int pids_main(int argc, char **argv)
 		return EXIT_FAIL;
 	if (ns_id_of(netns_path(path, argv[0]), &ns) < 0)
 		return msg("Cannot open network namespace \"", argv[0], "\": ",
-			   strerror(errno), NULL), EXIT_FAIL;
+			   netns_strerror(errno), NULL), EXIT_FAIL;
 	if (dir_open(&proc, "/proc") < 0)
-		return msg("Open of /proc failed: ", strerror(errno), NULL),
+		return msg("Open of /proc failed: ", netns_strerror(errno), NULL),
 		       EXIT_FAIL;
 	while ((e = dir_next(&proc))) {
 		if (!is_pid(e))

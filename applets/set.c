@@ -27,7 +27,7 @@ int set_main(int argc, char **argv)
 		return EXIT_FAIL;
 	/* "auto" is -1: the kernel picks a free id */
 	if (strcmp(argv[1], "auto")) {
-		bad = nl_parse_int(argv[1], &nsid);
+		bad = parse_int(argv[1], &nsid);
 		if (bad || nsid < 0)
 			return arg_wrong(argv[1], bad ? "Invalid " : "",
 					 "\"netnsid\" value",
