@@ -481,13 +481,19 @@ boot_vm() {
 	started=$(date +%s)
 	# -nic user,restrict=on: user-mode networking cut off from the host
 	# and the world; the tests never give the NICs an address anyway.
-	# shellcheck disable=SC2086  # $machine is a list of arguments
+	# -nic takes the NICs qemu knows as network cards (the board's own
+	# first, on Malta); virtio-net-ccw is only a -device
+	case $nic_model in
+	virtio-net-ccw)
+		nics="-netdev user,id=n0,restrict=on -device $nic_model,netdev=n0"
+		nics="$nics -netdev user,id=n1,restrict=on -device $nic_model,netdev=n1" ;;
+	*) nics="-nic user,restrict=on,model=$nic_model -nic user,restrict=on,model=$nic_model" ;;
+	esac
+	# shellcheck disable=SC2086  # $machine and $nics are lists of arguments
 	timeout "$vm_timeout" "$qemu" -accel tcg $machine -m "$mem" -smp "$cpus" \
 		-nographic -no-reboot -kernel "$vmlinuz" -initrd "$work/initramfs.gz" \
 		-append "console=$console quiet panic=-1 netns_vm_arch=$arch" \
-		-nic "user,restrict=on,model=$nic_model" \
-		-nic "user,restrict=on,model=$nic_model" \
-		</dev/null >"$work/console.raw" 2>&1 &
+		$nics </dev/null >"$work/console.raw" 2>&1 &
 	qemu_job=$!
 	# the suite's lines as they come (the guest prefixes them with VMTEST);
 	# a read loop, as sed or tr would hold them in a pipe's buffer
