@@ -540,7 +540,7 @@ report() {
 		tail -n 15 "$work/console.log" | sed 's/^/    /'
 		failed=$((failed + 1))
 	fi
-	if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
+	if [ $((passed + failed + unsupported)) -eq 0 ]; then
 		say "FAIL vm_results: no results on the console"
 		failed=1
 	fi
