@@ -253,18 +253,22 @@ t_list_costs_about_one_syscall_per_name() {
 	under_qemu && skip "strace would count qemu's syscalls"
 	command -v strace > /dev/null || skip "strace is not installed"
 	thousand_names
+	# before 5.9 there is no close_range: each answer's fd is closed by
+	# itself (t_thousand_names_under_ulimit_64 shows none is left open)
+	more=0
+	kernel_before 5.9 && more=1100
 	strace -c -f -o "$TESTTMP/strace.txt" "$NETNS" list > /dev/null ||
 		fail "strace $NETNS list"
 	calls=$(awk '$NF == "total" { print $4 }' "$TESTTMP/strace.txt")
 	echo "list of 1000 names: $calls syscalls"
-	[ -n "$calls" ] && [ "$calls" -le 1200 ] ||
-		fail "$calls syscalls for 1000 names (at most 1200)"
+	[ -n "$calls" ] && [ "$calls" -le $((1200 + more)) ] ||
+		fail "$calls syscalls for 1000 names (at most $((1200 + more)))"
 	grep -q recvmmsg "$TESTTMP/strace.txt" || fail "no recvmmsg"
 	strace -c -f -o "$TESTTMP/strace64.txt" \
 		sh -c "ulimit -n 64 && exec '$NETNS' list" > /dev/null
 	calls=$(awk '$NF == "total" { print $4 }' "$TESTTMP/strace64.txt")
 	echo "under ulimit -n 64 (sh included): $calls syscalls"
-	[ "$calls" -le 1300 ] || fail "$calls syscalls under ulimit -n 64"
+	[ "$calls" -le $((1300 + more)) ] || fail "$calls syscalls under ulimit -n 64"
 }
 
 # What qemu-user shows the cross builds, shown to the native one: the
