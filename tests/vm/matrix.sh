@@ -16,7 +16,8 @@
 # Output: the lines of each cell that are not a PASS (FAIL with its log,
 # UNSUPPORTED, SKIP), prefixed with the cell, then the table (Markdown, as
 # README keeps it) with each cell's wall time, including its build, and the
-# load of the host, then "N passed, N failed, N skipped" over all cells.
+# CPU seconds its qemu used (what it costs on a quiet host; the wall time
+# moves with the load, printed before each cell), then "N passed, N failed, N skipped" over all cells.
 # Each cell's whole output is in build/matrix/CELL.log. Exit status 1 if a
 # cell failed.
 set -u
@@ -35,8 +36,8 @@ all_cells() {
 [ $# -gt 0 ] || set -- ${NETNS_MATRIX_CELLS:-$(all_cells)}
 mkdir -p build/matrix
 total_pass=0 total_fail=0 total_skip=0 total_unsup=0 status=0
-table="| kernel | arch | passed | failed | skipped | unsupported | seconds |
-|---|---|---:|---:|---:|---:|---:|"
+table="| kernel | arch | passed | failed | skipped | unsupported | seconds | qemu CPU s |
+|---|---|---:|---:|---:|---:|---:|---:|"
 
 for cell in "$@"; do
 	arch=${cell%%:*}
@@ -63,16 +64,16 @@ for cell in "$@"; do
 			total_fail=$((total_fail + 1)) status=1
 		fi
 		table="$table
-| ${cell#*:} | $arch | ${why:-exit $rc} | | | | $secs |"
+| ${cell#*:} | $arch | ${why:-exit $rc} | | | | $secs | |"
 		continue
 	fi
-	# shellcheck disable=SC2086 # ARCH KERNEL PASSED FAILED SKIPPED UNSUPPORTED SECONDS
+	# shellcheck disable=SC2086 # ARCH KERNEL PASSED FAILED SKIPPED UNSUPPORTED SECONDS CPU
 	set -- $result
 	total_pass=$((total_pass + $3)) total_fail=$((total_fail + $4))
 	total_skip=$((total_skip + $5)) total_unsup=$((total_unsup + $6))
 	[ "$rc" = 0 ] || status=1
 	table="$table
-| $2 | $1 | $3 | $4 | $5 | $6 | $secs |"
+| $2 | $1 | $3 | $4 | $5 | $6 | $secs | ${8:-} |"
 done
 
 echo "check-matrix (host: $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg) at the end):"

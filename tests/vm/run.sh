@@ -27,8 +27,8 @@
 # Output: the suite's lines as the guest prints them, "INFO ..." lines, then
 # "N unsupported on this kernel" when a test said so, and the closing line
 # "N passed, N failed, N skipped". The last line before it,
-#   VMRESULT ARCH KERNEL PASSED FAILED SKIPPED UNSUPPORTED SECONDS
-# is for tests/vm/matrix.sh.
+#   VMRESULT ARCH KERNEL PASSED FAILED SKIPPED UNSUPPORTED SECONDS CPU
+# (the VM's wall time, and the CPU seconds qemu used) is for matrix.sh.
 # Exit status: 0 no failure; 1 a failure; 2 bad usage; 77 skipped as a whole
 # (no qemu, no kernel to be had, ...), said why.
 #
@@ -473,12 +473,19 @@ build_initramfs() {
 
 # ---------------------------------------------------------------- boot ----
 
+# children_cpu FILE: the children's user + system seconds in `times` output
+children_cpu() {
+	tail -n 1 "$1" | awk '{ t = 0; for (i = 1; i <= 2; i++) {
+		split($i, p, /[ms]/); t += p[1] * 60 + p[2] } print int(t) }'
+}
+
 boot_vm() {
 	cpus=${NETNS_VM_SMP:-$smp}
 	# the old kernels of ../shared/kernels are uniprocessor
 	[ -n "$kernel_image" ] && [ -z "${NETNS_VM_SMP:-}" ] && cpus=1
 	note "booting ${kernel_image:-$kernel_release} ($arch, $cpus CPU, TCG, timeout ${vm_timeout}s)"
 	started=$(date +%s)
+	times >"$work/times0"
 	# -nic user,restrict=on: user-mode networking cut off from the host
 	# and the world; the tests never give the NICs an address anyway.
 	# -nic takes the NICs qemu knows as network cards (the board's own
@@ -519,6 +526,10 @@ boot_vm() {
 	wait $qemu_job
 	qemu_status=$?
 	vm_seconds=$(( $(date +%s) - started ))
+	# the CPU time of qemu (the children's, as `times` gives it): what the
+	# run costs on a quiet host, where vm_seconds moves with the load
+	times >"$work/times1"
+	vm_cpu=$(( $(children_cpu "$work/times1") - $(children_cpu "$work/times0") ))
 	tr -d '\r' <"$work/console.raw" | sed 's/^.*\(VMTEST \)/\1/' >"$work/console.log"
 }
 
@@ -544,10 +555,10 @@ report() {
 		say "FAIL vm_results: no results on the console"
 		failed=1
 	fi
-	say "INFO vm ran ${vm_seconds}s; console log: $log_copy; slowest tests (s):"
+	say "INFO vm ran ${vm_seconds}s (qemu used ${vm_cpu}s of CPU, load $(cut -d' ' -f1 /proc/loadavg)); console log: $log_copy; slowest tests (s):"
 	sort -rn "$work/times" | head -n 5 | sed 's/^/INFO   /'
 
-	say "VMRESULT $arch ${release:-?} $passed $failed $skipped $unsupported $vm_seconds"
+	say "VMRESULT $arch ${release:-?} $passed $failed $skipped $unsupported $vm_seconds $vm_cpu"
 	[ "$unsupported" -eq 0 ] || say "$unsupported unsupported on this kernel"
 	say "$passed passed, $failed failed, $skipped skipped"
 	[ "$failed" -eq 0 ]
