@@ -124,6 +124,8 @@ t_delete_brings_a_nic_home_when_its_name_is_taken() {
 	hold r
 	"$NETNS" move "$nic1" r || fail move
 	ip link add "$nic1" type veth peer name vpeer || skip "no veth"
+	# this namespace is the machine's: nothing may stay for the next test
+	trap 'ip link del vpeer 2>/dev/null' EXIT
 	expect 0 "" -- "$NETNS" delete r
 	newname=
 	for l in /sys/class/net/*; do
