@@ -4,6 +4,7 @@
 # a router CPU, under qemu-system (TCG), with two emulated NICs.
 #
 #   sh tests/vm/run.sh [--arch ARCH] [--kernel IMAGE] [BINARY]
+#   sh tests/vm/run.sh --build --arch ARCH   (build only; print the path)
 #
 # ARCH is x86_64 (default), aarch64, armhf, mipsel or s390x. Without
 # --kernel the VM boots Debian 12's kernel for ARCH (its package fetched with
@@ -83,9 +84,10 @@ usage() {
 
 # --------------------------------------------------------------- args ----
 
-arch=x86_64 kernel_image= netns_bin=
+arch=x86_64 kernel_image= netns_bin= build_only=no
 while [ $# -gt 0 ]; do
 	case $1 in
+	--build) build_only=yes; shift ;;
 	--arch) [ $# -ge 2 ] || usage; arch=$2; shift 2 ;;
 	--kernel) [ $# -ge 2 ] || usage; kernel_image=$2; shift 2 ;;
 	-h | --help) usage ;;
@@ -169,6 +171,7 @@ build_binary() {
 	netns_bin=$top/$out/netns
 }
 [ -n "$netns_bin" ] || build_binary
+[ $build_only = no ] || { echo "$netns_bin"; exit 0; }
 [ -f "$netns_bin" ] || { say "run.sh: no such file: $netns_bin" >&2; exit 2; }
 
 # The guest has no musl: the binary must be static, of ARCH. Read the ELF
@@ -586,6 +589,6 @@ trap 'exit 130' INT TERM
 
 build_initramfs
 boot_vm
-log_copy=$cache/$deb_arch/last-console.log
+log_copy=$cache/$deb_arch/last-console${kernel_image:+-${kernel_image##*/}}.log
 cp "$work/console.log" "$log_copy"
 report
