@@ -136,39 +136,44 @@ static int do_object(int argc, char **argv)
 			  NOT_SUPPORTED ".", NULL);
 }
 
+/* What an option does here: its kind, a byte that leads its entry in
+ * options[] below and is compared as *O_KIND, one macro for both. */
+#define O_IGNORE	"\1"	/* accepted and ignored */
+#define O_IGNORE_ARG	"\2"	/* accepted with its argument, ignored */
+#define O_COLOR		"\3"	/* -color[=WHEN]: ignored */
+#define O_VERSION	"\4"
+#define O_FORCE		"\5"
+#define O_BATCH		"\6"
+#define O_HELP		"\7"
+#define O_NETNS		"\10"
+#define O_ALL		"\11"
+#define O_JSON		"\12"
+#define O_PRETTY	"\13"
+
 /* iproute2's options in its order of prefix matching ("-b" is -batch,
- * "-br" -brief), each with what it does here. Those that mean nothing to
- * netns are accepted and ignored, so that scripts run unchanged. */
-enum { O_IGNORE = 1, O_IGNORE_ARG, O_COLOR, O_VERSION, O_FORCE, O_BATCH,
-       O_HELP, O_NETNS, O_ALL, O_JSON, O_PRETTY };
-#define OPTIONS(X) \
-	X(O_IGNORE_ARG, "-loops") X(O_IGNORE_ARG, "-family") \
-	X(O_IGNORE, "-4") X(O_IGNORE, "-6") X(O_IGNORE, "-0") \
-	X(O_IGNORE, "-M") X(O_IGNORE, "-B") X(O_IGNORE, "-human") \
-	X(O_IGNORE, "-iec") X(O_IGNORE, "-statistics") \
-	X(O_IGNORE, "-details") X(O_IGNORE, "-resolve") \
-	X(O_IGNORE, "-oneline") X(O_IGNORE, "-timestamp") \
-	X(O_IGNORE, "-tshort") X(O_VERSION, "-Version") \
-	X(O_FORCE, "-force") X(O_BATCH, "-batch") X(O_IGNORE, "-brief") \
-	X(O_IGNORE_ARG, "-rcvbuf") X(O_COLOR, "-color") X(O_HELP, "-help") \
-	X(O_NETNS, "-netns") X(O_IGNORE, "-Numeric") X(O_ALL, "-all") \
-	X(O_JSON, "-json") X(O_PRETTY, "-pretty")
-#define OPTION_NAME(kind, name) name "\0"
-#define OPTION_KIND(kind, name) kind,
-static const char option_names[] = OPTIONS(OPTION_NAME);
-static const unsigned char option_kinds[] = { OPTIONS(OPTION_KIND) };
+ * "-br" -brief). Those that mean nothing to netns are accepted and
+ * ignored, so that scripts run unchanged. */
+static const char options[] =
+	O_IGNORE_ARG "-loops\0" O_IGNORE_ARG "-family\0" O_IGNORE "-4\0"
+	O_IGNORE "-6\0" O_IGNORE "-0\0" O_IGNORE "-M\0" O_IGNORE "-B\0"
+	O_IGNORE "-human\0" O_IGNORE "-iec\0" O_IGNORE "-statistics\0"
+	O_IGNORE "-details\0" O_IGNORE "-resolve\0" O_IGNORE "-oneline\0"
+	O_IGNORE "-timestamp\0" O_IGNORE "-tshort\0" O_VERSION "-Version\0"
+	O_FORCE "-force\0" O_BATCH "-batch\0" O_IGNORE "-brief\0"
+	O_IGNORE_ARG "-rcvbuf\0" O_COLOR "-color\0" O_HELP "-help\0"
+	O_NETNS "-netns\0" O_IGNORE "-Numeric\0" O_ALL "-all\0"
+	O_JSON "-json\0" O_PRETTY "-pretty\0";
 
 static int option_kind(const char *o)
 {
 	const char *p, *eq = str_find(o, '=');
-	const unsigned char *kind = option_kinds;
 
-	for (p = option_names; *p; p += str_len(p) + 1, kind++)
-		if (is_abbrev(o, p))
-			return *kind;
+	for (p = options; *p; p += str_len(p) + 1)
+		if (is_abbrev(o, p + 1))
+			return *p;
 	/* -color=always and friends */
 	if (*eq && eq - o > 1 && !memcmp(o, "-color", eq - o < 6 ? eq - o : 7))
-		return O_COLOR;
+		return *O_COLOR;
 	return -1;
 }
 
@@ -196,26 +201,26 @@ int main(int argc, char **argv)
 			return usage_fail("Option \"", argv[0],
 					  "\" is unknown, try \"ip -help\".",
 					  NULL);
-		if (kind == O_IGNORE_ARG || kind == O_BATCH || kind == O_NETNS) {
+		if (kind == *O_IGNORE_ARG || kind == *O_BATCH || kind == *O_NETNS) {
 			if (argc < 2)
 				return usage(NULL);
 			argc--, argv++;
-			if (kind == O_BATCH)
+			if (kind == *O_BATCH)
 				batch = argv[0];
-			if (kind == O_NETNS)
+			if (kind == *O_NETNS)
 				ns = argv[0];
 		}
-		if (kind == O_VERSION) {
+		if (kind == *O_VERSION) {
 			out_str("netns utility, " NETNS_VERSION FEATURES "\n");
 			out_flush();
 			return 0;
 		}
-		if (kind == O_HELP)
+		if (kind == *O_HELP)
 			return usage(NULL);
-		force |= kind == O_FORCE;
-		opt.all |= kind == O_ALL;
-		opt.json |= kind == O_JSON;
-		opt.pretty |= kind == O_PRETTY;
+		force |= kind == *O_FORCE;
+		opt.all |= kind == *O_ALL;
+		opt.json |= kind == *O_JSON;
+		opt.pretty |= kind == *O_PRETTY;
 	}
 	if (ns && netns_switch(ns))
 		return EXIT_USAGE;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* exec: run a command in a named network namespace */
 //config:config NETNS_EXEC
-//config:	bool "exec (896 bytes)"
+//config:	bool "exec (0.9 kb)"
 //config:	default y
 //config:	help
 //config:	  netns exec NAME CMD...: run CMD in NAME's network
@@ -15,7 +15,7 @@
 #include "libbb.h"
 
 /* fork(2) without libc's fork(): that one brings atfork locks and a
- * clock (2 KB) that a single-threaded program about to exec never needs. */
+ * clock that a single-threaded program about to exec never needs. */
 static pid_t fork_plain(void)
 {
 #ifdef SYS_fork
@@ -25,7 +25,7 @@ static pid_t fork_plain(void)
 #endif
 }
 
-/* execvp(3) in a third of libc's size: each PATH entry in turn (an empty
+/* execvp(3) in less code than libc's: each PATH entry in turn (an empty
  * one is the current dir); EACCES from any entry wins over ENOENT. */
 static void exec_path(char **argv)
 {

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* identify: the name of a process's network namespace */
 //config:config NETNS_IDENTIFY
-//config:	bool "identify (384 bytes)"
+//config:	bool "identify (0.4 kb)"
 //config:	default y
 //config:	help
 //config:	  netns identify [PID]: the name under RUN_DIR of the

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* list-id: the namespace ids of the caller's namespace, or of another */
 //config:config NETNS_LIST_ID
-//config:	bool "list-id (1600 bytes)"
+//config:	bool "list-id (1.5 kb)"
 //config:	default y
 //config:	help
 //config:	  netns list-id [target-nsid N] [nsid N]: the ids that peer

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* set: give a named namespace an id in the caller's namespace */
 //config:config NETNS_SET
-//config:	bool "set (512 bytes)"
+//config:	bool "set (0.5 kb)"
 //config:	default y
 //config:	help
 //config:	  netns set NAME NSID|auto: assign the namespace id NSID (or

@@ -96,7 +96,7 @@ int netns_switch(const char *name)
 		return -1;
 	}
 	/* a read-only sysfs must stay read-only in its replacement
-	 * (statfs, not statvfs: the same flag for a fifth of the size;
+	 * (statfs, not statvfs: the same flag, in less code;
 	 * the flag's name comes from statvfs.h) */
 	if (statfs("/sys", &st) == 0 && (st.f_flags & ST_RDONLY))
 		sysfs_flags = MS_RDONLY;
@@ -139,7 +139,7 @@ char *proc_ns_net(char *buf, const char *pid)
 }
 
 /* The identity of the namespace (or any file) at PATH. statx, because
- * libc's stat brings 0.9 KB of fallbacks; before Linux 4.11 the link text
+ * libc's stat brings fallbacks for old kernels; before Linux 4.11 the link text
  * of an open namespace, "net:[INODE]", tells the same. */
 int ns_id_of(const char *path, struct ns_id *id)
 {

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* The reasons we print, in glibc's words (iproute2's stderr says them so),
  * for the errnos that namespace, mount and netlink work meets. musl's
- * strerror table is twice the size and words some of them differently
+ * strerror table is larger and words some of them differently
  * ("Resource busy"). The numbers come from the target's own headers, so
- * MIPS numbering is right too. libbb.h maps netns_strerror() here. */
+ * MIPS numbering is right too. */
 #include "libbb.h"
 
 static const unsigned short numbers[] = {

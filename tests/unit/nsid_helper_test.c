@@ -14,19 +14,6 @@
 
 #define NAMES	300
 
-static void make_names(void)
-{
-	char path[64];
-	unsigned i;
-
-	mkdir("names", 0700);
-	for (i = 0; i < NAMES; i++) {
-		/* 40 bytes: some 48 names fill a read of the dir */
-		snprintf(path, sizeof(path), "names/%040u", i);
-		close(open(path, O_WRONLY | O_CREAT, 0600));
-	}
-}
-
 static int cpus_allowed(cpu_set_t *set)
 {
 	CPU_ZERO(set);
@@ -121,7 +108,7 @@ int main(void)
 	int sock, saved, want;
 
 	alarm(20);
-	make_names();
+	make_names(NAMES, 40);	/* some 48 names fill a read of the dir */
 	test_no_helper();
 	sock = nl_socket();
 	CHECK(sock >= 0);

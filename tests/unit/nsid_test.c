@@ -106,18 +106,6 @@ static int id_of(const struct seen *s, const char *name)
 	return -99;
 }
 
-static void make_names(unsigned count)
-{
-	char path[32];
-	unsigned i;
-
-	mkdir("names", 0700);
-	for (i = 0; i < count; i++) {
-		snprintf(path, sizeof(path), "names/n%u", i);
-		close(open(path, O_WRONLY | O_CREAT, 0600));
-	}
-}
-
 static void test_batch(void)
 {
 	uint32_t buf[128];
@@ -129,7 +117,7 @@ static void test_batch(void)
 	int sv[2], fds, saved, r;
 	ssize_t got;
 
-	make_names(7);
+	make_names(7, 0);
 	n = readdir_order(order);
 	CHECK(n == 7);
 	CHECK(socketpair(AF_UNIX, SOCK_DGRAM, 0, sv) == 0);

@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include "libbb.h"
 
 struct opts opt;
@@ -83,6 +84,20 @@ static inline unsigned error_msg(unsigned char *b, int err, unsigned flags,
 	}
 	p32(b, p - b);
 	return p - b;
+}
+
+/* COUNT empty files in a new dir "names", each named by its number,
+ * zero-padded to WIDTH digits */
+static inline void make_names(unsigned count, unsigned width)
+{
+	char path[300];
+	unsigned i;
+
+	mkdir("names", 0700);
+	for (i = 0; i < count; i++) {
+		snprintf(path, sizeof(path), "names/n%0*u", (int)width, i);
+		close(open(path, O_WRONLY | O_CREAT, 0600));
+	}
 }
 
 /* ---- what a call writes to fd 1 or 2 ---- */
