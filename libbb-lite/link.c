@@ -14,7 +14,7 @@ static int note_index(const struct nlmsghdr *n, void *index)
 
 /* The ifindex of device NAME in the namespace of netlink socket FD, or 0.
  * Names that do not fit IFNAMSIZ are looked up as alternative names, as
- * iproute2 does. */
+ * iproute2 does (Linux 5.5). */
 int link_index(int fd, const char *name)
 {
 	uint32_t req[48];
@@ -27,7 +27,9 @@ int link_index(int fd, const char *name)
 		return 0;
 	n = nl_msg_init(req, RTM_GETLINK, 0, &ifi, sizeof(ifi));
 	nl_put_str(n, len < IFNAMSIZ ? IFLA_IFNAME : IFLA_ALT_IFNAME, name);
-	nl_call(fd, n, note_index, &index, ENODEV);
+	/* not found: ENODEV, or EINVAL from a kernel without alternative
+	 * names (before 5.5) asked for one; the caller says "Cannot find" */
+	nl_call(fd, n, note_index, &index, -1);
 	return index;
 }
 

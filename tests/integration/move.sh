@@ -97,6 +97,10 @@ t_move_errors() {
 	"$NETNS" add a || fail add
 	expect 1 "" -- "$NETNS" move nosuchdev a
 	check_eq "$err" 'Cannot find device "nosuchdev"'
+	# a name too long for IFNAMSIZ is looked up as an alternative name
+	# (IFLA_ALT_IFNAME, 5.5); an older kernel finds no such device either
+	expect 1 "" -- "$NETNS" move nosuchdev_longer_than_16 a
+	check_eq "$err" 'Cannot find device "nosuchdev_longer_than_16"'
 	expect 255 "" -- "$NETNS" move v0 nosuchns
 	check_eq "$err" 'Error: argument "nosuchns" is wrong: Invalid "netns" value'
 	expect 2 "" -- "$NETNS" move v0 999999
