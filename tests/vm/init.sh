@@ -31,6 +31,9 @@ mount -t tmpfs tmpfs /run
 mount -t tmpfs tmpfs /tmp
 mkdir -p /root
 echo 1 >/proc/sys/kernel/printk    # kernel messages off the result lines
+# ld.so's cache: without it every exec of a Debian tool searches each
+# hwcaps dir for each library, and strace counts those calls in the tests
+/sbin/ldconfig
 
 vm() { echo "VMTEST $*"; }
 

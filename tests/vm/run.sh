@@ -16,9 +16,9 @@
 # x86_64, ARCH's musl cross compiler for the others, -Werror).
 #
 # The guest is an initramfs: a Debian 12 userland of ARCH (dash, coreutils,
-# util-linux, mount, iproute2, strace, grep, sed, mawk, diffutils, findutils
-# and the libraries they need, unpacked from their .debs), busybox-static of
-# ARCH for /init's chores (its applets come last in PATH), the binary, and
+# util-linux, mount, iproute2, strace, grep, sed, mawk, diffutils, findutils,
+# libc-bin (ldconfig) and the libraries they need, unpacked from their
+# .debs), busybox-static of ARCH for /init's chores (its applets come last in PATH), the binary, and
 # tests/run.sh with tests/lib.sh, tests/integration/*.sh and tests/vm/nic.sh
 # (NETNS_VM_TESTS replaces that list). The guest runs tests/run.sh exactly as
 # `make check` does, each test in its sandbox; the NIC tests (tests/vm/nic.sh)
@@ -54,7 +54,9 @@ vm_timeout=${NETNS_VM_TIMEOUT:-2400}
 
 # The guest's userland: these Debian packages and every library package
 # they need (found by apt-cache, cached per arch).
-guest_tools="dash coreutils util-linux mount iproute2 strace grep sed mawk diffutils findutils"
+# libc-bin: ldconfig, run at boot; without its cache ld.so tries every
+# hwcaps dir for each library (on s390x some 250 failed calls per exec).
+guest_tools="dash coreutils util-linux mount iproute2 strace grep sed mawk diffutils findutils libc-bin"
 # Modules loaded when the kernel has them (the NIC's come from arch_setup).
 test_modules="veth tun bridge macvlan"
 
