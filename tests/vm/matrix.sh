@@ -31,8 +31,8 @@ jobs=${NETNS_MATRIX_JOBS:-1}
 all_cells() {
 	echo x86_64 aarch64 armhf mipsel s390x
 	for k in "$kernels"/bzImage-*; do
-		[ -f "$k" ] && echo "x86_64:${k##*/bzImage-}"
-	done | sort -t. -k1,1n -k2,2n -k3,3n
+		[ -f "$k" ] && echo "${k##*/bzImage-}"
+	done | sort -t. -k1,1n -k2,2n -k3,3n | sed 's/^/x86_64:/'
 }
 
 [ $# -gt 0 ] || set -- ${NETNS_MATRIX_CELLS:-$(all_cells)}
