@@ -54,9 +54,16 @@ NETNS_LDFLAGS := -static -no-pie -s -Wl,--gc-sections -Wl,--build-id=none \
 
 # x86_64 and aarch64: the code has no floating point, so a variadic
 # function (msg, usage_fail) need not save the FP/SIMD argument registers.
-# Other arches save none, or have no such flag.
-ifneq ($(filter x86_64-% aarch64-%,$(shell $(CC) -dumpmachine 2>/dev/null)),)
+# Other arches save none, or have no such flag. x86_64: gcc 12's -Oz
+# (smaller than -Os there; on the other arches the same), where the
+# compiler has it.
+TARGET_MACHINE := $(shell $(CC) -dumpmachine 2>/dev/null)
+ifneq ($(filter x86_64-% aarch64-%,$(TARGET_MACHINE)),)
 NETNS_CFLAGS += -mgeneral-regs-only
+endif
+ifneq ($(filter x86_64-%,$(TARGET_MACHINE)),)
+NETNS_CFLAGS += $(shell $(CC) -Oz -S -x c -o /dev/null /dev/null \
+	2>/dev/null && echo -Oz)
 endif
 
 # MIPS: gcc's default -mabicalls calls through the GOT even in a static
@@ -69,7 +76,7 @@ endif
 
 -include $(CONFIG)
 -include $(GEN)/applets.mk
-SRCS := main.c batch.c $(wildcard libbb-lite/*.c) $(SRCS-y)
+SRCS := main.c batch.c fallback.c $(wildcard libbb-lite/*.c) $(SRCS-y)
 HDRS := main.h $(wildcard libbb-lite/*.h) $(GEN)/applets.h $(OUTGEN)/autoconf.h
 
 all: $(BIN)
@@ -80,7 +87,9 @@ $(BIN): $(SRCS) $(HDRS) $(OUT)/.flags
 	$(Q)$(OBJCOPY) -R .comment $@	# the compilers' names
 
 # rebuild when the compiler or the flags change, not only the sources
-FLAGS_NOW = $(CC) $(NETNS_CFLAGS) $(CFLAGS) $(NETNS_LDFLAGS) $(LDFLAGS) $(OBJCOPY)
+# (and the config: another CONFIG into the same OUT makes a new header)
+FLAGS_NOW = $(CC) $(NETNS_CFLAGS) $(CFLAGS) $(NETNS_LDFLAGS) $(LDFLAGS) \
+	$(OBJCOPY) $(CONFIG)
 $(OUT)/.flags: FORCE
 	@mkdir -p $(OUT)
 	@echo '$(FLAGS_NOW)' | cmp -s - $@ || echo '$(FLAGS_NOW)' > $@
@@ -92,7 +101,7 @@ $(GEN)/applets.h $(GEN)/applets.mk $(GEN)/Config.applets: \
 # The header comes from the config by sh and awk, so that a build needs no
 # kconfig tools: only the config targets below do.
 $(OUTGEN)/autoconf.h: $(CONFIG) Kconfig $(wildcard applets/*.c) \
-		scripts/gen_autoconf.sh
+		scripts/gen_autoconf.sh $(OUT)/.flags
 	@mkdir -p $(OUTGEN)
 	$(Q)sh scripts/gen_autoconf.sh $(CONFIG) > $@.tmp && mv $@.tmp $@
 

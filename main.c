@@ -12,6 +12,7 @@ struct applet {
 #include "applets.h"
 
 #define N_APPLETS (sizeof(applets) / sizeof(applets[0]))
+#define N_OBJECTS (sizeof(objects) / sizeof(objects[0]))
 
 /* what `netns` alone and `ip netns` alone run, as in iproute2 */
 #define DEFAULT_APPLET (&applets[APPLET_list])
@@ -27,7 +28,10 @@ struct applet {
 	IF_BUILT(CONFIG_FEATURE_NSID_PARALLEL, "nsid-parallel") \
 	IF_BUILT(CONFIG_FEATURE_JSON, "json") \
 	IF_BUILT(CONFIG_FEATURE_BATCH, "batch") \
-	IF_BUILT(CONFIG_FEATURE_SAFE_DELETE, "safe-delete")
+	IF_BUILT(CONFIG_FEATURE_SAFE_DELETE, "safe-delete") \
+	IF_BUILT(CONFIG_IP_FALLBACK, "ip-fallback")
+
+#define NOT_BUILT "\" is not built into this netns binary."
 
 struct opts opt;
 static char is_ip;	/* invoked through a link named ip */
@@ -59,30 +63,37 @@ static void usage_lines(const char *u, int defs, int *first)
 	}
 }
 
-/* The usage of one applet, or of all that are built in, on stderr; exit
- * 255 as iproute2's help does. */
+/* The usage of one applet, or of all that are built in (through ip, the
+ * objects' too), on stderr; exit 255 as iproute2's help does. */
 static int usage(const struct applet *only)
 {
 	int first = 1;
 	unsigned i, defs;
 
-	for (defs = 0; defs < 2; defs++)
+	out_to(2);
+	for (defs = 0; defs < 2; defs++) {
 		for (i = 0; i < N_APPLETS; i++)
 			if (!only || only == &applets[i])
 				usage_lines(applets[i].usage, defs, &first);
-	out_flush_fd(2);
+		for (i = 0; i < N_OBJECTS && is_ip; i++)
+			if (!only || only == &objects[i])
+				usage_lines(objects[i].usage, defs, &first);
+	}
+	out_to(1);
 	return usage_fail(NULL);
 }
 
-static const struct applet *find_applet(const char *word)
+/* the first of the N entries of TABLE that WORD abbreviates */
+static const struct applet *find_word(const struct applet *table,
+				      unsigned n, const char *word)
 {
 	unsigned i;
 	const char *w;
 
-	for (i = 0; i < N_APPLETS; i++)
-		for (w = applets[i].words; *w; w += str_len(w) + 1)
+	for (i = 0; i < n; i++)
+		for (w = table[i].words; *w; w += str_len(w) + 1)
 			if (is_abbrev(word, w))
-				return &applets[i];
+				return &table[i];
 	return NULL;
 }
 
@@ -90,9 +101,7 @@ static int run_applet(const struct applet *a, const char *word,
 		      int argc, char **argv)
 {
 	if (!a->main)
-		return usage_fail("Command \"", word,
-				  "\" is not built into this netns binary.",
-				  NULL);
+		return usage_fail("Command \"", word, NOT_BUILT, NULL);
 	if (argc > 0 && !strcmp(argv[0], "--help"))
 		return usage(a);
 	return a->main(argc, argv);
@@ -110,30 +119,28 @@ static int do_netns(int argc, char **argv)
 		return usage_fail("Invalid netns name \"", argv[1], "\"", NULL);
 	if (is_abbrev(argv[0], "help") || !strcmp(argv[0], "--help"))
 		return usage(NULL);
-	a = find_applet(argv[0]);
+	a = find_word(applets, N_APPLETS, argv[0]);
 	if (!a)
 		return usage_fail("Command \"", argv[0],
 				  "\" is unknown, try \"ip netns help\".", NULL);
 	return run_applet(a, argv[0], argc - 1, argv + 1);
 }
 
-/* `ip OBJECT ...`: netns, and `link set` when the move applet is built */
-#define NOT_SUPPORTED \
-	"\" is not supported: this ip is netns, which does only \"ip netns\""
+/* `ip OBJECT ...`: netns, the objects built in (their mains get the
+ * object's word as argv[0]), and the rest elsewhere (the other ip) */
 static int do_object(int argc, char **argv)
 {
-	const char *obj = argv[0];
+	const struct applet *o;
 
-	if (argc < 1 || is_abbrev(obj, "help"))
+	if (argc < 1 || is_abbrev(argv[0], "help"))
 		return usage(NULL);
 	/* "n" and "ne" mean neighbor to iproute2: netns needs three letters */
-	if (str_len(obj) >= 3 && is_abbrev(obj, "netns"))
+	if (str_len(argv[0]) >= 3 && is_abbrev(argv[0], "netns"))
 		return do_netns(argc - 1, argv + 1);
-	if (CONFIG_NETNS_MOVE && is_abbrev(obj, "link"))
-		return link_main(argc - 1, argv + 1);
-	return usage_fail("Object \"", obj, CONFIG_NETNS_MOVE ?
-			  NOT_SUPPORTED " and \"ip link set DEV netns NS\"." :
-			  NOT_SUPPORTED ".", NULL);
+	o = OBJECTS_BUILT ? find_word(objects, N_OBJECTS, argv[0]) : NULL;
+	if (o && o->main)
+		return o->main(argc, argv);
+	return ip_elsewhere(argc, argv);
 }
 
 /* What an option does here: its kind, a byte that leads its entry in
@@ -177,9 +184,19 @@ static int option_kind(const char *o)
 	return -1;
 }
 
+/* Is an option of this kind one for the other ip too? (What it does not
+ * know it refuses, as iproute2 would.) */
+static int passed_on(int kind)
+{
+	return kind == *O_IGNORE || kind == *O_IGNORE_ARG || kind == *O_COLOR ||
+	       kind == *O_JSON || kind == *O_PRETTY;
+}
+
 int main(int argc, char **argv)
 {
 	const char *base = argv[0], *p, *batch = NULL, *ns = NULL;
+	/* the options passed on to the other ip, kept in their place */
+	char **first = argv + 1, **keep = first;
 	int force = 0, r;
 
 	for (p = base; *p; p++)
@@ -201,10 +218,14 @@ int main(int argc, char **argv)
 			return usage_fail("Option \"", argv[0],
 					  "\" is unknown, try \"ip -help\".",
 					  NULL);
+		if (CONFIG_IP_FALLBACK && passed_on(kind))
+			*keep++ = argv[0];
 		if (kind == *O_IGNORE_ARG || kind == *O_BATCH || kind == *O_NETNS) {
 			if (argc < 2)
 				return usage(NULL);
 			argc--, argv++;
+			if (CONFIG_IP_FALLBACK && kind == *O_IGNORE_ARG)
+				*keep++ = argv[0];
 			if (kind == *O_BATCH)
 				batch = argv[0];
 			if (kind == *O_NETNS)
@@ -222,13 +243,16 @@ int main(int argc, char **argv)
 		opt.json |= kind == *O_JSON;
 		opt.pretty |= kind == *O_PRETTY;
 	}
+	if (CONFIG_IP_FALLBACK) {
+		opt.ip_opts = first;
+		opt.ip_nopts = keep - first;
+	}
 	if (ns && netns_switch(ns))
 		return EXIT_USAGE;
 	if (batch && CONFIG_FEATURE_BATCH)
 		r = batch_run(batch, force, do_object);
 	else if (batch)
-		r = usage_fail("-batch is not built into this netns binary.",
-			       NULL);
+		r = usage_fail("\"-batch", NOT_BUILT, NULL);
 	else
 		r = is_ip ? do_object(argc, argv) : do_netns(argc, argv);
 	out_flush();

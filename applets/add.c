@@ -19,8 +19,7 @@ int add_main(int argc, char **argv)
 
 	if (argc < 1)
 		return msg("No netns name specified", NULL), EXIT_FAIL;
-	if (extra_args(argc, 1))
-		return EXIT_FAIL;
+	extra_ignored(argc, argv, 1);
 	if (netns_create_file(path, argv[0]))
 		return EXIT_FAIL;
 	/* remember where we are, to come back once the new one is bound:

@@ -17,8 +17,7 @@ int attach_main(int argc, char **argv)
 
 	if (argc < 2)
 		return msg("No netns name and PID specified", NULL), EXIT_FAIL;
-	if (extra_args(argc, 2))
-		return EXIT_FAIL;
+	extra_ignored(argc, argv, 2);
 	if (!is_pid(argv[1]))
 		return msg("Invalid PID: ", argv[1], NULL), EXIT_FAIL;
 	/* a dead PID must create nothing, not even for a moment */

@@ -192,9 +192,13 @@ int delete_main(int argc, char **argv)
 			return usage_fail("Invalid netns name \"", argv[0],
 					  "\"", NULL);
 	}
-	/* a name after -all would be ignored by iproute2 */
-	if (extra_args(argc, !opt.all))
-		return EXIT_FAIL;
+	/* iproute2 ignores a name after -all and deletes every name: more
+	 * than was asked, so it is refused here */
+	if (opt.all && argc > 0)
+		return msg("-all delete takes no name: \"", argv[0],
+			   "\" (iproute2 would delete every name)", NULL),
+		       EXIT_FAIL;
+	extra_ignored(argc, argv, 1);
 	if (!opt.all && argc < 1)
 		return msg("No netns name specified", NULL), EXIT_FAIL;
 	if (opt.all ? netns_foreach(delete_one, no_rescue) :

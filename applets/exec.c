@@ -9,21 +9,7 @@
 //config:	  files over /etc. -all exec runs CMD in every namespace.
 //applet:80 exec NETNS_EXEC "exec"
 //usage:netns [-all] exec [NAME] cmd ...
-#include <signal.h>
-#include <sys/syscall.h>
-#include <sys/wait.h>
 #include "libbb.h"
-
-/* fork(2) without libc's fork(): that one brings atfork locks and a
- * clock that a single-threaded program about to exec never needs. */
-static pid_t fork_plain(void)
-{
-#ifdef SYS_fork
-	return syscall(SYS_fork);
-#else
-	return syscall(SYS_clone, SIGCHLD, 0, 0, 0, 0);
-#endif
-}
 
 /* execvp(3) in less code than libc's: each PATH entry in turn (an empty
  * one is the current dir); EACCES from any entry wins over ENOENT. */
@@ -65,7 +51,6 @@ static void exec_path(char **argv)
  * works; with fork it returns the command's exit status. */
 static int exec_in(const char *name, char **argv, int do_fork)
 {
-	int status;
 	pid_t pid = 0;
 
 	out_flush();
@@ -73,12 +58,8 @@ static int exec_in(const char *name, char **argv, int do_fork)
 		msg("fork failed: ", netns_strerror(errno), NULL);
 		return EXIT_FAIL;
 	}
-	if (pid > 0) {
-		while (syscall(SYS_wait4, pid, &status, 0, NULL) < 0)
-			if (errno != EINTR)
-				return EXIT_FAIL;
-		return WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_FAIL;
-	}
+	if (pid > 0)
+		return wait_exit_status(pid);
 	if (netns_switch(name) < 0) {
 		if (do_fork)
 			_exit(EXIT_USAGE);

@@ -64,9 +64,7 @@ int list_main(int argc, char **argv)
 	struct dir_iter d;
 	const char *e;
 
-	(void)argv;
-	if (extra_args(argc, 0))
-		return EXIT_FAIL;
+	extra_ignored(argc, argv, 0);
 	/* as iproute2: a run dir that cannot be opened lists nothing, not
 	 * even an empty JSON list */
 	if (dir_open(&d, RUN_DIR) < 0)

@@ -30,9 +30,7 @@ int monitor_main(int argc, char **argv)
 	ssize_t len;
 	int fd;
 
-	(void)argv;
-	if (extra_args(argc, 0))
-		return EXIT_FAIL;
+	extra_ignored(argc, argv, 0);
 	fd = syscall(SYS_inotify_init1, IN_CLOEXEC);
 	if (fd < 0)
 		return failed("inotify_init");

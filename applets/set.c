@@ -23,8 +23,7 @@ int set_main(int argc, char **argv)
 		return msg("No netns name specified", NULL), EXIT_FAIL;
 	if (argc < 2)
 		return msg("No nsid specified", NULL), EXIT_FAIL;
-	if (extra_args(argc, 2))
-		return EXIT_FAIL;
+	extra_ignored(argc, argv, 2);
 	/* "auto" is -1: the kernel picks a free id */
 	if (strcmp(argv[1], "auto")) {
 		bad = parse_int(argv[1], &nsid);

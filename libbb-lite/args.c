@@ -15,15 +15,32 @@ int is_abbrev(const char *arg, const char *word)
 	return !*arg;
 }
 
-/* More than MAX words: say so and return EXIT_FAIL, else 0. iproute2
- * ignores extra words (`ip -all netns delete a` deletes every name); here
- * a typo must not pass silently. */
+/* More than MAX words: say so and return EXIT_FAIL, else 0, where
+ * iproute2 refuses them too (identify, pids) */
 int extra_args(int argc, int max)
 {
 	if (argc <= max)
 		return 0;
 	msg("extra arguments specified", NULL);
 	return EXIT_FAIL;
+}
+
+/* The words of ARGV after the first MAX, which iproute2 ignores (scripts
+ * pass "|" along, or "NAME (id: 0)" as three words): ignored here too,
+ * and named on stderr, where a typo shows. */
+void extra_ignored(int argc, char **argv, int max)
+{
+	if (argc <= max)
+		return;
+	out_to(2);
+	out_str("extra arguments ignored:");
+	for (; max < argc; max++) {
+		out_str(" \"");
+		out_str(argv[max]);
+		out_char('"');
+	}
+	out_char('\n');
+	out_to(1);
 }
 
 /* iproute2's "Error: argument "ARG" is wrong: " with up to three more
@@ -47,7 +64,7 @@ int is_pid(const char *s)
 }
 
 /* a digit in any base up to 36; 99 for anything else */
-static unsigned digit(char c)
+unsigned digit_value(char c)
 {
 	if ((unsigned)(c - '0') < 10)
 		return c - '0';
@@ -71,12 +88,12 @@ int parse_int(const char *s, int *out)
 	s += neg || *s == '+';
 	if (*s == '0') {
 		base = 8;
-		if ((s[1] | 32) == 'x' && digit(s[2]) < 16) {
+		if ((s[1] | 32) == 'x' && digit_value(s[2]) < 16) {
 			base = 16;
 			s += 2;
 		}
 	}
-	for (p = s; (d = digit(*p)) < base; p++)
+	for (p = s; (d = digit_value(*p)) < base; p++)
 		if ((v = v * base + d) > 1ull << 31)
 			return -1;
 	if (*p || p == s || v > (1ull << 31) - !neg)

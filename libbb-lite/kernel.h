@@ -48,22 +48,30 @@ struct ifinfomsg {
 #define NLM_F_ROOT		0x100
 #define NLM_F_MATCH		0x200
 #define NLM_F_DUMP		(NLM_F_ROOT | NLM_F_MATCH)
+#define NLM_F_EXCL		0x200	/* in NEW requests */
+#define NLM_F_CREATE		0x400
 #define NLM_F_CAPPED		0x100	/* in NLMSG_ERROR replies */
 #define NLM_F_ACK_TLVS		0x200	/* in NLMSG_ERROR replies */
 
 #define NLMSGERR_ATTR_MSG	1
+#define NLA_F_NESTED		0x8000
 #define NLA_TYPE_MASK		0x3fff
 
 #define RTM_NEWLINK		16
+#define RTM_DELLINK		17
 #define RTM_GETLINK		18
 #define RTM_NEWNSID		88
 #define RTM_GETNSID		90
 
+#define IFLA_ADDRESS		1
 #define IFLA_IFNAME		3
+#define IFLA_MTU		4
 #define IFLA_LINKINFO		18
 #define IFLA_NET_NS_PID		19
 #define IFLA_NET_NS_FD		28
 #define IFLA_INFO_KIND		1
+#define IFLA_INFO_DATA		2
+#define VETH_INFO_PEER		1
 #define IFLA_ALT_IFNAME		53	/* lookup by an alternative name (5.5+) */
 
 #define NETNSA_NSID		1
@@ -71,9 +79,11 @@ struct ifinfomsg {
 #define NETNSA_TARGET_NSID	4
 #define NETNSA_CURRENT_NSID	5
 
+#define IFF_UP			0x1
 #define IFF_LOOPBACK		0x8
 #define IFNAMSIZ		16
 #define ALTIFNAMSIZ		128
+#define MAX_ADDR_LEN		32
 
 /* statx(2) (Linux 4.11): one layout on every architecture */
 #ifndef STATX_INO		/* glibc's <sys/stat.h> has it */

@@ -3,7 +3,7 @@
  *
  * Results follow one convention per kind of function:
  *  - an exit status (0, or one of EXIT_* below): the applets' mains,
- *    usage_fail, arg_wrong, extra_args;
+ *    usage_fail, arg_wrong, extra_args, wait_exit_status;
  *  - 0 (or an fd, a count) on success, -1 on failure: dir.c and netns.c.
  *    Those that name an object (netns_open_by_name, netns_switch,
  *    netns_create_file, netns_bind, netns_foreach) have said why on
@@ -43,6 +43,8 @@ struct opts {
 	char json;	/* -json */
 	char pretty;	/* -pretty */
 	char batch;	/* inside -batch: exec forks; a usage error exits 255 */
+	char **ip_opts;	/* the options for the other ip (-4, -o, -j...) */
+	int ip_nopts;
 };
 extern struct opts opt;
 
@@ -54,13 +56,17 @@ void out_mem(const char *s, size_t n);
 void out_str(const char *s);
 void out_char(char c);
 void out_flush(void);
-void out_flush_fd(int fd);
+void out_to(int fd);
 void msg(const char *s, ...);	/* strings up to NULL, then "\n", to stderr */
 int usage_fail(const char *s, ...); /* msg, then EXIT_USAGE (in -batch: exit) */
 char *utoa(unsigned long v, char *buf); /* buf holds 21 bytes; returns start */
 
 /* strerror.c: errno texts in glibc's words, as iproute2 prints them */
 const char *netns_strerror(int no);
+
+/* proc.c: child processes */
+pid_t fork_plain(void);
+int wait_exit_status(pid_t pid);
 
 /* str.c: small string helpers (libc's pull in more than they do) */
 size_t str_len(const char *s);
@@ -71,7 +77,9 @@ int starts_with(const char *s, const char *prefix);	/* 1: it does */
 /* args.c: words and numbers as iproute2 reads them */
 int is_abbrev(const char *arg, const char *word);	/* 1: "sh" of "show" */
 int parse_int(const char *s, int *out);
+unsigned digit_value(char c);	/* of 0-9, a-z, A-Z; 99 for others */
 int extra_args(int argc, int max);
+void extra_ignored(int argc, char **argv, int max);
 int arg_wrong(const char *arg, const char *a, const char *b, const char *c);
 int is_pid(const char *s);
 
@@ -118,6 +126,8 @@ struct nlmsghdr *nl_msg_init(void *buf, unsigned type, unsigned flags,
 void nl_put(struct nlmsghdr *n, unsigned type, const void *data, unsigned len);
 void nl_put_u32(struct nlmsghdr *n, unsigned type, uint32_t v);
 void nl_put_str(struct nlmsghdr *n, unsigned type, const char *s);
+struct nlattr *nl_nest_start(struct nlmsghdr *n, unsigned type);
+void nl_nest_end(struct nlmsghdr *n, struct nlattr *nest);
 int nl_attr_parse(const void *start, unsigned len,
 		  const struct nlattr **tb, unsigned max);
 int nl_msg_attrs(const struct nlmsghdr *n, unsigned body_len,
@@ -144,9 +154,11 @@ int nsid_foreach(int sock, struct dir_iter *d, nsid_fn *fn, void *arg);
 #define NL_NO_NSID ": the kernel does not support namespace ids"
 
 /* link.c: network devices, found and moved over rtnetlink */
-int link_index(int fd, const char *name);
+int link_index(int fd, const char *name, int *addr_len);
 int link_move(int fd, int index, unsigned ns_attr, int ns, const char *name,
 	      int quiet_errno);
+int ifname_check(const char *what, const char *s, size_t max);
+unsigned link_netns(const char *netns, int *ns);
 
 /* json.c: text, or iproute2's JSON under -json, byte for byte: an
  * object per pr_start() .. pr_end(), the list around them under -json */

@@ -1,27 +1,37 @@
 /* SPDX-License-Identifier: MIT */
-/* Network devices over rtnetlink: find one by name, and move one into
- * another namespace. */
+/* Network devices over rtnetlink: find one by name, move one into
+ * another namespace, and read a device's name and a namespace's as
+ * iproute2 reads them. */
 #include "libbb.h"
 
-/* nl_call callback: the ifindex of an RTM_NEWLINK answer */
-static int note_index(const struct nlmsghdr *n, void *index)
+/* nl_call callback: the ifindex of an RTM_NEWLINK answer, and the length
+ * of its link layer address */
+static int note_index(const struct nlmsghdr *n, void *arg)
 {
-	if (n->nlmsg_type == RTM_NEWLINK &&
-	    n->nlmsg_len >= NL_HDRLEN + sizeof(struct ifinfomsg))
-		*(int *)index = ((const struct ifinfomsg *)(n + 1))->ifi_index;
+	const struct nlattr *tb[IFLA_ADDRESS + 1];
+	int *found = arg;
+
+	if (n->nlmsg_type != RTM_NEWLINK ||
+	    n->nlmsg_len < NL_HDRLEN + sizeof(struct ifinfomsg))
+		return 0;
+	found[0] = ((const struct ifinfomsg *)(n + 1))->ifi_index;
+	nl_msg_attrs(n, sizeof(struct ifinfomsg), tb, IFLA_ADDRESS);
+	if (tb[IFLA_ADDRESS])
+		found[1] = tb[IFLA_ADDRESS]->nla_len - 4;
 	return 0;
 }
 
-/* The ifindex of device NAME in the namespace of netlink socket FD, or 0.
- * Names that do not fit IFNAMSIZ are looked up as alternative names, as
- * iproute2 does (Linux 5.5). */
-int link_index(int fd, const char *name)
+/* The ifindex of device NAME in the namespace of netlink socket FD, or 0;
+ * the length of its link layer address to *ADDR_LEN (-1: none), if not
+ * NULL. Names that do not fit IFNAMSIZ are looked up as alternative
+ * names, as iproute2 does (Linux 5.5). */
+int link_index(int fd, const char *name, int *addr_len)
 {
 	uint32_t req[48];
 	struct ifinfomsg ifi = { 0 };
 	struct nlmsghdr *n;
 	size_t len = str_len(name);
-	int index = 0;
+	int found[2] = { 0, -1 };
 
 	if (len >= ALTIFNAMSIZ)	/* none is so long; nor is req */
 		return 0;
@@ -29,8 +39,10 @@ int link_index(int fd, const char *name)
 	nl_put_str(n, len < IFNAMSIZ ? IFLA_IFNAME : IFLA_ALT_IFNAME, name);
 	/* not found: ENODEV, or EINVAL from a kernel without alternative
 	 * names (before 5.5) asked for one; the caller says "Cannot find" */
-	nl_call(fd, n, note_index, &index, -1);
-	return index;
+	nl_call(fd, n, note_index, found, -1);
+	if (addr_len)
+		*addr_len = found[1];
+	return found[0];
 }
 
 /* RTM_NEWLINK for device INDEX of FD's namespace: into the namespace that
@@ -49,4 +61,37 @@ int link_move(int fd, int index, unsigned ns_attr, int ns, const char *name,
 	if (name)
 		nl_put_str(n, IFLA_IFNAME, name);
 	return nl_call(fd, n, NULL, NULL, quiet_errno);
+}
+
+/* iproute2's check of a device name: not empty, no '/', no white space,
+ * at most MAX bytes. 0, or EXIT_USAGE after iproute2's words for WHAT. */
+int ifname_check(const char *what, const char *s, size_t max)
+{
+	const char *p;
+
+	for (p = s; *p; p++)
+		if (*p == '/' || *p == ' ' || (unsigned)(*p - '\t') < 5)
+			break;
+	if (*p || p == s || (size_t)(p - s) > max)
+		return arg_wrong(s, what, " not a valid ifname", "");
+	return 0;
+}
+
+/* The namespace NETNS names, as iproute2 reads the value of "netns": a
+ * name in the run dir (a path if it holds a '/'), else a PID. The
+ * attribute that carries it, IFLA_NET_NS_FD (*NS is then an fd to close)
+ * or IFLA_NET_NS_PID; 0 after iproute2's words for a value that is
+ * neither. */
+unsigned link_netns(const char *netns, int *ns)
+{
+	char path[PATH_MAX];
+
+	*ns = fd_open(*str_find(netns, '/') ? netns : netns_path(path, netns),
+		      O_RDONLY);
+	if (*ns >= 0)
+		return IFLA_NET_NS_FD;
+	if (parse_int(netns, ns) == 0)
+		return IFLA_NET_NS_PID;
+	arg_wrong(netns, "Invalid \"netns\" value", "", "");
+	return 0;
 }

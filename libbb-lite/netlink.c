@@ -46,6 +46,20 @@ void nl_put_str(struct nlmsghdr *n, unsigned type, const char *s)
 	nl_put(n, type, s, str_len(s) + 1);
 }
 
+/* An attribute whose data are the attributes put until nl_nest_end */
+struct nlattr *nl_nest_start(struct nlmsghdr *n, unsigned type)
+{
+	struct nlattr *a = (struct nlattr *)((char *)n + n->nlmsg_len);
+
+	nl_put(n, type | NLA_F_NESTED, NULL, 0);
+	return a;
+}
+
+void nl_nest_end(struct nlmsghdr *n, struct nlattr *nest)
+{
+	nest->nla_len = (char *)n + n->nlmsg_len - (char *)nest;
+}
+
 /* Fill TB[type] for each attribute in LEN bytes at START (4-aligned);
  * -1 when an attribute is truncated or runs past the end. TB holds only
  * attributes that passed the checks, also when -1 is returned. */
@@ -300,7 +314,8 @@ int nl_call(int fd, struct nlmsghdr *req,
 {
 	struct talk t = { cb, arg, -quiet_errno };
 
-	if (!(req->nlmsg_flags & NLM_F_DUMP))
+	/* (NLM_F_EXCL of a NEW request is the bit NLM_F_MATCH of a GET) */
+	if ((req->nlmsg_flags & NLM_F_DUMP) != NLM_F_DUMP)
 		req->nlmsg_flags |= NLM_F_ACK;
 	return nl_exchange(fd, req, &t);
 }

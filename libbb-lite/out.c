@@ -6,19 +6,15 @@
 
 static char obuf[4096];
 static unsigned olen;
+static int ofd = 1;	/* stdout, or stderr while usage text is made */
 
+/* what is buffered, to where it goes */
 void out_flush(void)
-{
-	out_flush_fd(1);
-}
-
-/* what is buffered, to FD: stdout, or stderr for usage text */
-void out_flush_fd(int fd)
 {
 	unsigned done = 0;
 
 	while (done < olen) {
-		ssize_t n = write(fd, obuf + done, olen - done);
+		ssize_t n = write(ofd, obuf + done, olen - done);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
@@ -26,6 +22,14 @@ void out_flush_fd(int fd)
 		done += n;
 	}
 	olen = 0;
+}
+
+/* From now on the buffer goes to FD: 2 for text too long or too many
+ * pieces for one message (usage), 1 again after it */
+void out_to(int fd)
+{
+	out_flush();
+	ofd = fd;
 }
 
 void out_mem(const char *s, size_t n)

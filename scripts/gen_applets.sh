@@ -4,11 +4,15 @@
 # writes what the build needs from them, so that adding or removing a
 # subcommand touches one file:
 #   include/generated/Config.applets  the Kconfig entries (menu "Applets")
-#   include/generated/applets.h       the dispatch table, in iproute2's
+#   include/generated/applets.h       the dispatch tables, in iproute2's
 #                                      order of prefix matching (an applet
-#                                      left out keeps its words, and no main)
+#                                      left out keeps its words, and no main):
+#                                      applets[] of `netns WORD` (`ip netns
+#                                      WORD`), objects[] of `ip WORD`
 #   include/generated/applets.mk      which file each symbol compiles
-# //applet:ORDER FUNC SYMBOL "WORD\0WORD..."   //usage:ONE LINE OF USAGE
+# //applet:ORDER FUNC SYMBOL "WORD\0WORD..."   a netns subcommand
+# //object:ORDER FUNC SYMBOL "WORD\0WORD..."   an object of the ip personality
+# //usage:ONE LINE OF USAGE
 set -e
 out=include/generated
 mkdir -p "$out"
@@ -22,27 +26,42 @@ done > "$tmp.in"
 
 : > "$tmp.mk"
 for f in applets/*.c; do
+	kind=applet
 	line=$(sed -n 's@^//applet:@@p' "$f")
-	[ -n "$line" ] || { echo "$f: no //applet: line" >&2; exit 1; }
+	[ -n "$line" ] || { kind=object; line=$(sed -n 's@^//object:@@p' "$f"); }
+	[ -n "$line" ] || { echo "$f: no //applet: or //object: line" >&2; exit 1; }
 	set -- $line
 	usage=$(sed -n 's@^//usage:\(.*\)@\1\\n@p' "$f" | tr -d '\n')
-	printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$usage"
+	printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$kind" "$1" "$2" "$3" "$4" "$usage"
 	echo "SRCS-\$(CONFIG_$3) += $f" >> "$tmp.mk"
-done | sort -n | awk -F'\t' '
-	{ fn[NR] = $2; sym[NR] = $3; words[NR] = $4; use[NR] = $5 }
-	END {
-		for (i = 1; i <= NR; i++)
-			printf "int %s_main(int argc, char **argv);\n", fn[i]
-		# APPLET_list: the index of the list applet in the table
-		for (i = 1; i <= NR; i++)
-			printf "#define APPLET_%s %d\n", fn[i], i - 1
-		print "static const struct applet applets[] = {"
+done | sort -k2,2n | awk -F'\t' '
+	{ kind[NR] = $1; fn[NR] = $3; sym[NR] = $4; words[NR] = $5; use[NR] = $6 }
+	function table(name, want,    i, w) {
+		printf "static const struct applet %s[] = {\n", name
 		for (i = 1; i <= NR; i++) {
+			if (kind[i] != want)
+				continue
 			w = substr(words[i], 1, length(words[i]) - 1) "\\0\""
 			printf "\t{ %s, CONFIG_%s ? %s_main : 0,\n", w, sym[i], fn[i]
 			printf "\t  CONFIG_%s ? \"%s\" : 0 },\n", sym[i], use[i]
 		}
 		print "};"
+	}
+	END {
+		for (i = 1; i <= NR; i++)
+			printf "int %s_main(int argc, char **argv);\n", fn[i]
+		# APPLET_list: the index of the list applet in its table
+		for (i = 1; i <= NR; i++)
+			if (kind[i] == "applet")
+				printf "#define APPLET_%s %d\n", fn[i], n++
+		table("applets", "applet")
+		table("objects", "object")
+		# how many objects are built in: 0 lets main skip the table
+		printf "#define OBJECTS_BUILT (0"
+		for (i = 1; i <= NR; i++)
+			if (kind[i] == "object")
+				printf " + CONFIG_%s", sym[i]
+		print ")"
 	}' > "$tmp.h"
 
 # only touch what changed, so make does not rebuild for nothing

@@ -143,6 +143,38 @@ same_as_iproute2() {
 	fi
 }
 
+# scenario IP CMD...: run CMD (a script and its shell) in a fresh nested
+# sandbox where `ip` is IP; its stdout, then "[rc=N]"
+scenario() {
+	export TESTTMP ORACLE_IP
+	unshare --mount --net --pid --fork --mount-proc --propagation private \
+		sh -c '
+		. "$TOP/tests/lib.sh"; sandbox_setup_yes >/dev/null 2>&1
+		export RUN_DIR
+		mkdir -p "$TESTTMP/ipbin.$$"
+		ln -sf "$1" "$TESTTMP/ipbin.$$/ip"
+		PATH="$TESTTMP/ipbin.$$:$PATH"
+		shift
+		"$@" 2>>"$TESTTMP/scenario.stderr" </dev/null
+		echo "[rc=$?]"' sh "$@"
+}
+
+# same_result_as_iproute2 CMD...: what a script prints (its observations
+# of the kernel's state, read with iproute2) and its exit status are the
+# same with iproute2 as ip and with netns as ip
+same_result_as_iproute2() {
+	need_oracle
+	scenario "$ORACLE_IP" "$@" > "$TESTTMP/oracle.txt"
+	mv "$TESTTMP/scenario.stderr" "$TESTTMP/oracle.stderr" 2>/dev/null
+	scenario "$NETNS" "$@" > "$TESTTMP/ours.txt"
+	if ! cmp -s "$TESTTMP/oracle.txt" "$TESTTMP/ours.txt"; then
+		diff -u "$TESTTMP/oracle.txt" "$TESTTMP/ours.txt"
+		echo "--- stderr with iproute2:"; cat "$TESTTMP/oracle.stderr" 2>/dev/null
+		echo "--- stderr with netns:"; cat "$TESTTMP/scenario.stderr" 2>/dev/null
+		fail "the scenario differs from iproute2's"
+	fi
+}
+
 # ---- under qemu-user (make check-cross, see tests/cross/run.sh) ----
 # tests/cross/run.sh runs the integration tests on each cross binary under
 # qemu-ARCH-static, with NETNS_UNDER_QEMU=ARCH and $NETNS a wrapper script

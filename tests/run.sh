@@ -21,7 +21,8 @@ shift
 case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
 [ -x "$bin" ] || { echo "tests/run.sh: $bin is not an executable" >&2; exit 2; }
 [ $# -gt 0 ] || set -- "$top"/tests/unit/*.sh "$top"/tests/config/*.sh \
-	"$top"/tests/integration/*.sh "$top"/tests/diff/*.sh
+	"$top"/tests/integration/*.sh "$top"/tests/diff/*.sh \
+	"$top"/tests/scenario/*.sh
 
 work=$(mktemp -d /tmp/netns-tests.XXXXXX)
 trap 'rm -rf "$work"' EXIT

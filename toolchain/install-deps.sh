@@ -49,7 +49,7 @@ gnu_triplet() {
 }
 
 pkgs_build="make gcc libc6-dev musl-tools musl-dev kconfig-frontends-nox"
-pkgs_test="iproute2 util-linux procps strace file man-db groff-base groff"
+pkgs_test="iproute2 util-linux procps strace file man-db groff-base groff busybox iputils-ping"
 pkgs_vm="qemu-system-x86 qemu-system-arm qemu-system-mips qemu-system-misc kmod cpio"
 pkgs_cross() {
 	echo qemu-user-static

@@ -110,3 +110,29 @@ ip net
 ip netn a
 ip'
 }
+
+# iproute2 ignores the words after those a subcommand reads, and scripts
+# depend on it: `ip netns list | grep` passed as words to a helper, `ip
+# netns del $(ip netns list | grep a)` passing "a (id: 0)". identify and
+# pids refuse them (exit 1), as does list-id (usage, 255).
+t_extra_words_after_each_subcommand() {
+	same_as_iproute2 "
+ip netns add a b
+ip netns add c '(id:' '0)'
+ip netns list x y
+ip netns show '|' grep -vq '^a\$'
+ip netns set a 1 2
+ip netns set c auto extra
+ip netns attach d \$\$ x
+ip netns list
+ip netns identify \$\$ extra
+ip netns pids a b
+ip netns list-id x
+ip netns delete a '(id:' '1)'
+ip netns del zz yy
+ip netns exec c true extra
+ip netns list
+ip -all netns exec echo ok
+ip netns delete d extra words
+ip netns list"
+}

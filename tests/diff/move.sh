@@ -81,7 +81,6 @@ ip link set v0 name
 ip link set netns a
 ip link set v0 netns a netns a
 ip link set v0 name x name y netns a
-ip link set v0 v1 netns a
 ip link set dev v0 dev v0 netns a
 ip link set v0 name '' netns a
 ip link set v0 name 0123456789abcdef netns a
