@@ -6,8 +6,9 @@
 #                           olddefconfig, defconfig, NAME_defconfig,
 #                           allnoconfig, allyesconfig, savedefconfig)
 #   make check              tests (see tests/README.md); make check-vm,
-#                           make check-cross, make check-glibc (STATIC=0),
-#                           make check-deb, make bench, make size, make cross
+#                           make check-matrix, make check-cross, make
+#                           check-glibc (STATIC=0), make check-deb, make
+#                           bench, make size, make cross
 #   make install            DESTDIR, PREFIX; IP_LINK=1 adds an `ip` link
 #   make dist               netns-VERSION.tar.gz and its .sha256 (from git)
 #
@@ -163,9 +164,14 @@ check:
 	$(MAKE) -s CONFIG=configs/defconfig OUT=build/check WERROR=-Werror
 	sh tests/run.sh build/check/netns
 
+# the integration suite in a VM: ARCH=x86_64|aarch64|armhf|mipsel|s390x,
+# KERNEL=IMAGE (no modules) instead of Debian's; tests/vm/README.md
 check-vm:
-	$(MAKE) -s CONFIG=configs/defconfig OUT=build/check WERROR=-Werror
-	sh tests/vm/run.sh build/check/netns || [ $$? = 77 ]	# 77: skipped, said why
+	sh tests/vm/run.sh --arch $(or $(ARCH),x86_64) \
+		$(if $(KERNEL),--kernel $(KERNEL)) || [ $$? = 77 ]	# 77: skipped, said why
+
+check-matrix:
+	sh tests/vm/matrix.sh
 
 check-cross:
 	sh tests/cross/run.sh
@@ -209,6 +215,6 @@ dist:
 clean:
 	rm -rf netns build include/generated .flags netns-*.tar.gz netns-*.tar.gz.sha256
 
-.PHONY: all size check check-vm check-cross check-glibc check-deb cross bench \
-	install dist clean FORCE \
+.PHONY: all size check check-vm check-matrix check-cross check-glibc check-deb \
+	cross bench install dist clean FORCE \
 	menuconfig defconfig savedefconfig $(CONFIG_TARGETS)

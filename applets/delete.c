@@ -104,9 +104,11 @@ static int bring_home(int fd, int home, const char *ns, const struct pick *p)
 	unsigned i = 0;
 	int r;
 
-	/* the kernel keeps the name, or refuses with EEXIST */
+	/* the kernel keeps the name, or refuses with EEXIST; the name goes
+	 * with the first request too: without one, kernels before 5.x
+	 * (4.14, 4.19 seen) check an empty name and say EINVAL instead */
 	while ((r = link_move(fd, p->index, IFLA_NET_NS_FD, home,
-			      i ? name : NULL, EEXIST)) == -EEXIST && i < 9)
+			      i ? name : p->name, EEXIST)) == -EEXIST && i < 9)
 		link_alt_name(name, p->name, ++i);
 	if (r)
 		how = ": ", why = netns_strerror(-r);

@@ -141,8 +141,13 @@ int list_id_main(int argc, char **argv)
 	sock = nl_open();
 	if (sock < 0)
 		return EXIT_FAIL;
-	/* the kernel reads target-nsid of a dump only when strict */
-	setsockopt(sock, SOL_NETLINK, NETLINK_GET_STRICT_CHK, &one, sizeof(one));
+	/* The kernel reads target-nsid of a dump only when strict (5.0;
+	 * 4.20 refuses it). Before 4.20 it would list our own ids. */
+	if (setsockopt(sock, SOL_NETLINK, NETLINK_GET_STRICT_CHK, &one,
+		       sizeof(one)) < 0 && target >= 0)
+		return msg("Cannot list the ids of another namespace: the "
+			   "kernel has no target-nsid (Linux 5.0)", NULL),
+			EXIT_NETLINK;
 	if (dir_open(&d, RUN_DIR) >= 0) {
 		r = nsid_foreach(sock, &d, learn, &l);
 		dir_close(&d);

@@ -24,7 +24,7 @@ static int note_index(const struct nlmsghdr *n, void *arg)
 /* The ifindex of device NAME in the namespace of netlink socket FD, or 0;
  * the length of its link layer address to *ADDR_LEN (-1: none), if not
  * NULL. Names that do not fit IFNAMSIZ are looked up as alternative
- * names, as iproute2 does. */
+ * names, as iproute2 does (Linux 5.5). */
 int link_index(int fd, const char *name, int *addr_len)
 {
 	uint32_t req[48];
@@ -37,7 +37,9 @@ int link_index(int fd, const char *name, int *addr_len)
 		return 0;
 	n = nl_msg_init(req, RTM_GETLINK, 0, &ifi, sizeof(ifi));
 	nl_put_str(n, len < IFNAMSIZ ? IFLA_IFNAME : IFLA_ALT_IFNAME, name);
-	nl_call(fd, n, note_index, found, ENODEV);
+	/* not found: ENODEV, or EINVAL from a kernel without alternative
+	 * names (before 5.5) asked for one; the caller says "Cannot find" */
+	nl_call(fd, n, note_index, found, -1);
 	if (addr_len)
 		*addr_len = found[1];
 	return found[0];

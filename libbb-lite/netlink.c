@@ -238,7 +238,8 @@ int nl_ack_error(const struct nlmsghdr *n, int report)
 struct talk {
 	int (*cb)(const struct nlmsghdr *n, void *arg);
 	void *arg;
-	int quiet;	/* -QUIET_ERRNO of nl_call: returned, not printed */
+	int quiet;	/* -QUIET_ERRNO of nl_call: returned, not printed
+			 * (1: every errno) */
 };
 
 /* 1 when done, -errno on error, 0 to read on */
@@ -249,7 +250,7 @@ static int talk_one(const struct nlmsghdr *n, void *arg)
 
 	if (n->nlmsg_type == NLMSG_ERROR || n->nlmsg_type == NLMSG_DONE) {
 		err = nl_ack_error(n, 0);
-		if (err && err != t->quiet)
+		if (err && err != t->quiet && t->quiet != 1)
 			nl_ack_error(n, 1);
 		return err ? err : 1;
 	}
@@ -305,8 +306,8 @@ static int nl_exchange(int fd, struct nlmsghdr *req, struct talk *t)
 /* Send REQ as it is (with NLM_F_DUMP, or NLM_F_ACK added here for a
  * plain request) and call CB (if any) for each answer until the dump
  * ends or the ACK comes. 0 or -errno. Errors are printed, but for
- * QUIET_ERRNO (0: none), which is only returned: the caller has better
- * words for it. */
+ * QUIET_ERRNO (0: none, -1: every errno of the kernel's answer), which
+ * is only returned: the caller has better words for it. */
 int nl_call(int fd, struct nlmsghdr *req,
 	    int (*cb)(const struct nlmsghdr *n, void *arg), void *arg,
 	    int quiet_errno)

@@ -20,6 +20,15 @@ sandbox_setup_yes() {
 	return 0
 }
 sandbox_setup_no() { return 0; }
+# "# sandbox: nics" (tests/vm/nic.sh, in a test VM only): the machine's own
+# network namespace, where a physical NIC comes home when a namespace dies;
+# the mounts are the sandbox's own as above
+sandbox_setup_nics() {
+	mount -t tmpfs tmpfs /run || return 1
+	mkdir -p /run/netns /etc/netns "$RUN_DIR" || return 1
+	mount -t tmpfs tmpfs "$RUN_DIR" || return 1
+	mount -t tmpfs tmpfs /etc/netns || return 1
+}
 
 # no_run_dir: from here on the run dir does not exist, in this sandbox
 # only: a fresh tmpfs over /run hides it (rmdir would reach the host's disk)
@@ -31,6 +40,19 @@ no_run_dir() {
 
 fail() { echo "FAILED: $*"; exit 1; }
 skip() { echo "skip: $*"; exit 77; }
+# unsupported REASON: what the test needs, this kernel lacks (an old one:
+# make check-vm KERNEL=...); REASON names it and the version that has it.
+# Counted apart from skips: a skip is about the test machine, this about
+# the kernel the binary runs on.
+unsupported() { echo "unsupported: $*"; exit 78; }
+
+# kernel_before MAJOR.MINOR: the running kernel is older than that
+kernel_before() {
+	set -- "${1%%.*}" "${1#*.}" "$(uname -r)"
+	kmaj=${3%%.*} kmin=${3#*.}
+	kmin=${kmin%%[!0-9]*}
+	[ "$kmaj" -lt "$1" ] || { [ "$kmaj" -eq "$1" ] && [ "$kmin" -lt "$2" ]; }
+}
 
 # run CMD...: its stdout in $out, stderr in $err, exit status in $rc
 run() {

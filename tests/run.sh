@@ -5,10 +5,15 @@
 #
 # A test file defines shell functions named t_*; each runs on its own, in a
 # fresh sandbox (own mount, net and pid namespaces; tmpfs over the run dir
-# and /etc/netns, see tests/lib.sh) unless the file says "# sandbox: no".
-# A test passes by returning 0, skips with `skip REASON` (exit 77), and
-# fails otherwise; a failing test's output is shown. The last line is
-# "N passed, N failed, N skipped"; the exit status is 1 if any failed.
+# and /etc/netns, see tests/lib.sh) unless the file says "# sandbox: no",
+# or "# sandbox: nics": then the test runs in this machine's own network
+# namespace with its physical NICs, which only a test VM hands out
+# (NETNS_TEST_NICS, see tests/vm); elsewhere the file is skipped, saying so.
+# A test passes by returning 0, skips with `skip REASON` (exit 77), is
+# unsupported on this kernel with `unsupported REASON` (exit 78), and fails
+# otherwise; a failing test's output is shown. The last line is
+# "N passed, N failed, N skipped", after "N unsupported on this kernel"
+# when there were any; the exit status is 1 if any failed.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 bin=${1:?usage: tests/run.sh BINARY [TEST_FILE[:t_NAME]...]}
@@ -39,7 +44,7 @@ for p in /usr/sbin/ip /sbin/ip /usr/bin/ip /bin/ip; do
 done
 export ORACLE_IP
 
-pass=0 fail=0 skipped=0
+pass=0 fail=0 skipped=0 unsupported=0
 skips=
 for arg in "$@"; do
 	file=${arg%%:t_*} only=
@@ -49,6 +54,14 @@ for arg in "$@"; do
 	rel=${file#"$top"/}
 	sandbox=yes
 	grep -q '^# sandbox: no' "$file" && sandbox=no
+	if grep -q '^# sandbox: nics' "$file"; then
+		if [ -z "${NETNS_TEST_NICS:-}" ]; then
+			skipped=$((skipped + 1))
+			echo "SKIP $rel (skip: no physical NICs to move here: NETNS_TEST_NICS, set by make check-vm)"
+			continue
+		fi
+		sandbox=nics
+	fi
 	tests=$(sed -n 's/^\(t_[A-Za-z0-9_]*\)[ ]*().*/\1/p' "$file")
 	if [ -n "$only" ]; then
 		case " $(echo $tests) " in
@@ -64,6 +77,10 @@ TESTTMP='$tdir'; sandbox_setup_$sandbox && $t"
 			unshare --mount --net --pid --fork --mount-proc \
 				--propagation private sh -c "$script" \
 				> "$work/log" 2>&1 < /dev/null
+		elif [ $sandbox = nics ]; then
+			unshare --mount --pid --fork --mount-proc \
+				--propagation private sh -c "$script" \
+				> "$work/log" 2>&1 < /dev/null
 		else
 			sh -c "$script" > "$work/log" 2>&1 < /dev/null
 		fi
@@ -75,6 +92,10 @@ TESTTMP='$tdir'; sandbox_setup_$sandbox && $t"
 			skipped=$((skipped + 1))
 			why=$(grep '^skip:' "$work/log" | tail -n 1)
 			echo "SKIP $rel $t ($why)"
+		elif [ $rc = 78 ]; then
+			unsupported=$((unsupported + 1))
+			why=$(grep '^unsupported:' "$work/log" | tail -n 1)
+			echo "UNSUPPORTED $rel $t ($why)"
 		else
 			fail=$((fail + 1))
 			echo "FAIL $rel $t (exit $rc)"
@@ -82,5 +103,7 @@ TESTTMP='$tdir'; sandbox_setup_$sandbox && $t"
 		fi
 	done
 done
+[ $unsupported = 0 ] ||
+	echo "$unsupported unsupported on this kernel (Linux $(uname -r))"
 echo "$pass passed, $fail failed, $skipped skipped"
 [ $fail = 0 ]

@@ -14,14 +14,18 @@
 #           architectures arm64 armhf mipsel s390x, musl-dev:ARCH (the
 #           ARCH-linux-musl-gcc wrappers), gcc-TRIPLET-linux-gnu (the cross
 #           compiler those wrappers drive) and qemu-user-static
-#   vm      what `make check-vm` needs: qemu-system-x86, kmod, cpio
+#   vm      what `make check-vm` and `make check-matrix` need: qemu-system
+#           for x86, arm, mips and s390x (-misc), kmod, cpio, and the foreign
+#           architectures (the guests' Debian userland and kernels are
+#           fetched by tests/vm/run.sh into its cache, never installed)
 #   pkg     what `make check-deb` and `make check-glibc` need: dpkg-dev,
 #           debhelper, lintian, fakeroot (the .deb), gcc and libc6-dev
 #           (glibc, with its static libc.a)
 #   all     all of the above
 #
 # Environment: NETNS_CROSS_ARCHES (default "arm64 armhf mipsel s390x"; the
-# names of make check-cross, such as aarch64, work too) trims the cross group.
+# names of make check-cross, such as aarch64, work too) trims the cross group
+# (not the vm group: it builds and boots all four).
 set -eu
 
 # Debian's names; the names of toolchain/arches.sh (aarch64, x86_64) too
@@ -50,7 +54,7 @@ gnu_triplet() {
 
 pkgs_build="make gcc libc6-dev musl-tools musl-dev kconfig-frontends-nox"
 pkgs_test="iproute2 util-linux procps strace file man-db groff-base groff busybox iputils-ping"
-pkgs_vm="qemu-system-x86 kmod cpio"
+pkgs_vm="qemu-system-x86 qemu-system-arm qemu-system-mips qemu-system-misc kmod cpio"
 pkgs_pkg="dpkg-dev debhelper lintian fakeroot gcc libc6-dev"
 pkgs_cross() {
 	echo qemu-user-static
@@ -75,6 +79,9 @@ for g in "$@"; do
 	esac
 done
 
+# the VMs run every arch: the foreign ones and their cross compilers, all four
+case " $want " in *" vm "*) arches="arm64 armhf mipsel s390x" ;; esac
+
 if [ "$(id -u)" != 0 ]; then
 	echo "install-deps: run as root (apt-get and dpkg need it)" >&2
 	exit 1
@@ -82,8 +89,9 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 
 need_update=no
-case " $want " in *" cross "*)
-	# musl-dev:ARCH comes from the foreign architecture's package list
+case " $want " in *" cross "* | *" vm "*)
+	# musl-dev:ARCH and the VMs' packages come from the foreign
+	# architecture's package list
 	for a in $arches; do
 		if ! dpkg --print-foreign-architectures | grep -qx "$a"; then
 			say "dpkg --add-architecture $a"
@@ -98,7 +106,7 @@ for g in $want; do
 	case $g in
 	build) list="$list $pkgs_build" ;;
 	test) list="$list $pkgs_test" ;;
-	vm) list="$list $pkgs_vm" ;;
+	vm) list="$list $pkgs_vm $(pkgs_cross)" ;;
 	pkg) list="$list $pkgs_pkg" ;;
 	cross) list="$list $(pkgs_cross)" ;;
 	esac

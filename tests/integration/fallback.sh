@@ -15,6 +15,8 @@ need_fallback() {
 # with SETTINGS, built into $TESTTMP/NAME/netns (with an ip link beside)
 variant() {
 	under_qemu && skip "a variant build would be the host's, not $NETNS_UNDER_QEMU"
+	# a test VM (make check-vm) has the tree but no toolchain
+	command -v make > /dev/null || skip "no make here to build a variant"
 	name=$1
 	shift
 	cp "$TOP/configs/defconfig" "$TESTTMP/$name.cfg"

@@ -130,6 +130,19 @@ t_set_errors() {
 	expect 0 "a (id: 5)" -- sh -c "'$NETNS' list | grep '^a'"
 }
 
+# Before 5.0 the kernel looks up no id by its number (RTM_GETNSID with
+# NETNSA_NSID) and lists no other namespace's ids (NETNSA_TARGET_NSID in a
+# dump; before 4.20 it would list ours instead). Checked: 4.14 and 4.19
+# lack both, 5.4 has them. There: the kernel's answer, or ours, exit 2.
+list_id_by_number_or_unsupported() {
+	kernel_before 5.0 || return 0
+	expect 2 "" -- "$NETNS" list-id nsid 5
+	err_has "Error: Peer netns reference is missing."
+	expect 2 "" -- "$NETNS" list-id target-nsid 5
+	err_has "Cannot list the ids of another namespace"
+	unsupported "list-id nsid N, target-nsid N: RTM_GETNSID by number and the target's dump come with Linux 5.0"
+}
+
 t_list_id() {
 	if qemu_lacks nsid; then
 		"$NETNS" add a || fail "add"
@@ -143,6 +156,7 @@ t_list_id() {
 	want='nsid 0 (iproute2 netns name: b)
 nsid 5 (iproute2 netns name: a)'
 	expect 0 "$want" -- "$NETNS" list-id
+	list_id_by_number_or_unsupported
 	expect 0 "nsid 5 (iproute2 netns name: a)" -- "$NETNS" list-id nsid 5
 	expect 0 '[{"nsid":0,"name":"b"},{"nsid":5,"name":"a"}]' \
 		-- "$NETNS_IP" -j netns list-id
@@ -191,6 +205,7 @@ t_list_id_errors() {
 		expect_graceful "$NETNS" list-id nsid 5
 		return
 	fi
+	list_id_by_number_or_unsupported
 	expect 2 "" -- "$NETNS" list-id nsid 5
 	err_has "Error: Peer netns reference is invalid."
 	expect 1 "" -- "$NETNS" list-id target-nsid 7
@@ -238,18 +253,22 @@ t_list_costs_about_one_syscall_per_name() {
 	under_qemu && skip "strace would count qemu's syscalls"
 	command -v strace > /dev/null || skip "strace is not installed"
 	thousand_names
+	# before 5.9 there is no close_range: each answer's fd is closed by
+	# itself (t_thousand_names_under_ulimit_64 shows none is left open)
+	more=0
+	kernel_before 5.9 && more=1100
 	strace -c -f -o "$TESTTMP/strace.txt" "$NETNS" list > /dev/null ||
 		fail "strace $NETNS list"
 	calls=$(awk '$NF == "total" { print $4 }' "$TESTTMP/strace.txt")
 	echo "list of 1000 names: $calls syscalls"
-	[ -n "$calls" ] && [ "$calls" -le 1200 ] ||
-		fail "$calls syscalls for 1000 names (at most 1200)"
+	[ -n "$calls" ] && [ "$calls" -le $((1200 + more)) ] ||
+		fail "$calls syscalls for 1000 names (at most $((1200 + more)))"
 	grep -q recvmmsg "$TESTTMP/strace.txt" || fail "no recvmmsg"
 	strace -c -f -o "$TESTTMP/strace64.txt" \
 		sh -c "ulimit -n 64 && exec '$NETNS' list" > /dev/null
 	calls=$(awk '$NF == "total" { print $4 }' "$TESTTMP/strace64.txt")
 	echo "under ulimit -n 64 (sh included): $calls syscalls"
-	[ "$calls" -le 1300 ] || fail "$calls syscalls under ulimit -n 64"
+	[ "$calls" -le $((1300 + more)) ] || fail "$calls syscalls under ulimit -n 64"
 }
 
 # What qemu-user shows the cross builds, shown to the native one: the
