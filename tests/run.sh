@@ -15,7 +15,8 @@ shift
 case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
 [ -x "$bin" ] || { echo "tests/run.sh: $bin is not an executable" >&2; exit 2; }
 [ $# -gt 0 ] || set -- "$top"/tests/unit/*.sh "$top"/tests/config/*.sh \
-	"$top"/tests/integration/*.sh "$top"/tests/diff/*.sh
+	"$top"/tests/integration/*.sh "$top"/tests/diff/*.sh \
+	"$top"/tests/fault/*.sh
 
 work=$(mktemp -d /tmp/netns-tests.XXXXXX)
 trap 'rm -rf "$work"' EXIT
@@ -36,6 +37,9 @@ for p in /usr/sbin/ip /sbin/ip /usr/bin/ip /bin/ip; do
 	fi
 done
 export ORACLE_IP
+# the fault matrices (tests/fault) note their figures here: "LABEL TRIED
+# CLEAN PROBLEMS", summed up before the closing line
+export NETNS_FAULT_FIGURES="$work/fault-figures"
 
 pass=0 fail=0 skipped=0
 skips=
@@ -70,5 +74,10 @@ TESTTMP='$tdir'; sandbox_setup_$sandbox && $t"
 		fi
 	done
 done
+if [ -s "$NETNS_FAULT_FIGURES" ]; then
+	awk '{ n++; t += $2; c += $3; p += $4 }
+		END { printf "fault matrix: %d commands, %d points tried, %d clean, %d problems\n",
+			n, t, c, p }' "$NETNS_FAULT_FIGURES"
+fi
 echo "$pass passed, $fail failed, $skipped skipped"
 [ $fail = 0 ]
