@@ -6,7 +6,8 @@
 #                           olddefconfig, defconfig, NAME_defconfig,
 #                           allnoconfig, allyesconfig, savedefconfig)
 #   make check              tests (see tests/README.md); make check-vm,
-#                           make check-cross, make bench, make size, make cross
+#                           make check-cross, make bench, make size, make cross,
+#                           make coverage, make fuzz [FUZZ_SECONDS=N]
 #   make install            DESTDIR, PREFIX; IP_LINK=1 adds an `ip` link
 #
 # CC, CROSS_COMPILE, OBJCOPY, CFLAGS, LDFLAGS and V=1 work as usual. CONFIG=FILE and
@@ -60,7 +61,7 @@ endif
 
 -include $(CONFIG)
 -include $(GEN)/applets.mk
-SRCS := main.c batch.c $(wildcard libbb-lite/*.c) $(SRCS-y)
+SRCS := main.c batch.c $(wildcard libbb-lite/*.c) $(SRCS-y) $(EXTRA_SRCS)
 HDRS := $(wildcard libbb-lite/*.h) $(GEN)/applets.h $(OUTGEN)/autoconf.h
 
 all: $(BIN)
@@ -128,6 +129,22 @@ check-cross:
 cross:
 	sh toolchain/cross.sh
 
+# line and branch coverage of make check's tests (tests/coverage/run.sh):
+# static musl as shipped, -O0 without LTO so that every line keeps its
+# counter, _exit and signals caught so that every process writes them
+coverage:
+	$(MAKE) -s CONFIG=configs/defconfig OUT=build/coverage \
+		CFLAGS="-O0 -fno-lto --coverage" \
+		LDFLAGS="--coverage -Wl,--wrap=_exit" \
+		EXTRA_SRCS=tests/coverage/gcov_exit.c
+	sh tests/coverage/run.sh build/coverage
+
+# libFuzzer targets with ASan and UBSan (Debian's clang), FUZZ_SECONDS each
+# over their corpora; make check replays the corpora (tests/unit/fuzz.sh)
+FUZZ_SECONDS ?= 60
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
+
 bench:
 	$(MAKE) -s CONFIG=configs/defconfig OUT=build/check
 	sh tests/bench/run.sh build/check/netns
@@ -145,5 +162,6 @@ install: $(BIN)
 clean:
 	rm -rf netns build include/generated .flags
 
-.PHONY: all size check check-vm check-cross cross bench install clean FORCE \
+.PHONY: all size check check-vm check-cross cross bench coverage fuzz install \
+	clean FORCE \
 	menuconfig defconfig savedefconfig $(CONFIG_TARGETS)

@@ -49,18 +49,21 @@ hostile() {
 		[ $i -lt 250 ] || fail "no process in a namespace of its own"
 	done
 	live_ns=$(readlink /proc/$pid/ns/net)
-	"$NETNS" add a && "$NETNS" set a 5 || fail "add a, set a 5"
+	"$NETNS" add a || fail "add a"
+	a='a (id: 5)'
+	qemu_lacks nsid && a=a || "$NETNS" set a 5 || fail "set a 5"
 	make_entry "$kind"
 	type=$(stat -c %F "$h")
 
 	no_hang "$NETNS" list
 	check_eq "$rc" 0 "exit of list (stderr: $err)"
-	printf '%s\n' "$out" | grep -qx 'a (id: 5)' || fail "list: [$out]"
+	printf '%s\n' "$out" | grep -qx "$a" || fail "list: [$out]"
 	printf '%s\n' "$out" | grep -qx 'h' || fail "list: [$out]"
 	no_hang "$NETNS" -json list
 	check_eq "$rc" 0 "exit of -json list (stderr: $err)"
 	no_hang "$NETNS" list-id
-	check_eq "$out" "nsid 5 (iproute2 netns name: a)" "list-id"
+	qemu_lacks nsid ||
+		check_eq "$out" "nsid 5 (iproute2 netns name: a)" "list-id"
 	no_hang "$NETNS" identify
 	check_eq "$rc" 0 "exit of identify (stderr: $err)"
 	no_hang "$NETNS" identify "$pid"
@@ -79,7 +82,7 @@ hostile() {
 	fi
 	no_hang "$NETNS" -all exec true
 	check_eq "$rc" 0 "exit of -all exec (stderr: $err)"
-	if [ "$kind" != live ]; then
+	if [ "$kind" != live ] && ! under_qemu; then
 		no_hang "$NETNS" set h 7
 		[ "$rc" != 0 ] && [ -n "$err" ] || fail "set h 7: exit $rc [$err]"
 	fi
