@@ -2,8 +2,7 @@
 /* -batch FILE: one command per line, read the way ip -batch reads them, so
  * that a batch file written for iproute2 runs unchanged. */
 #include "libbb.h"
-
-#if CONFIG_FEATURE_BATCH
+#include "main.h"
 
 #define MAX_WORDS 511	/* iproute2 takes 511 words a command, fails at 512 */
 
@@ -114,7 +113,7 @@ int batch_run(const char *file, int force, int (*cmd)(int, char **))
 	if (strcmp(file, "-") &&
 	    (fd = fd_open(file, O_RDONLY)) < 0) {
 		msg("Cannot open file \"", file, "\" for reading: ",
-		    strerror(errno), NULL);
+		    netns_strerror(errno), NULL);
 		return EXIT_FAIL;
 	}
 	opt.batch = 1;
@@ -142,4 +141,3 @@ int batch_run(const char *file, int force, int (*cmd)(int, char **))
 	}
 	return ret;
 }
-#endif

@@ -2,6 +2,7 @@
 /* netns: the global options, the `ip` personality, and the dispatch to
  * applets. Applets parse their own words and return the exit status. */
 #include "libbb.h"
+#include "main.h"
 
 struct applet {
 	const char *words;	/* the spellings, each ended by \0 */
@@ -12,6 +13,22 @@ struct applet {
 
 #define N_APPLETS (sizeof(applets) / sizeof(applets[0]))
 
+/* what `netns` alone and `ip netns` alone run, as in iproute2 */
+#define DEFAULT_APPLET (&applets[APPLET_list])
+
+/* -V: the version and the features built in, as iproute2's "ip utility,
+ * iproute2-6.1.0, libbpf 1.1.0" names its parts: one string, made here */
+#define IF_BUILT(config, word) IF_BUILT_(config, word)
+#define IF_BUILT_(config, word) IF_BUILT_##config(word)
+#define IF_BUILT_1(word) ", " word
+#define IF_BUILT_0(word)
+#define FEATURES \
+	IF_BUILT(CONFIG_FEATURE_NSID, "nsid") \
+	IF_BUILT(CONFIG_FEATURE_NSID_PARALLEL, "nsid-parallel") \
+	IF_BUILT(CONFIG_FEATURE_JSON, "json") \
+	IF_BUILT(CONFIG_FEATURE_BATCH, "batch") \
+	IF_BUILT(CONFIG_FEATURE_SAFE_DELETE, "safe-delete")
+
 struct opts opt;
 static char is_ip;	/* invoked through a link named ip */
 
@@ -19,6 +36,7 @@ static char is_ip;	/* invoked through a link named ip */
  * iproute2's "ip [-all] netns WORD ...". Lines that start with "ip " show
  * only through `ip`; the others (definitions such as NETNSID := ...) go
  * last, untabbed. */
+#define ALL_PREFIX "netns [-all] "
 static void usage_lines(const char *u, int defs, int *first)
 {
 	for (; u && *u; u = str_find(u, '\n') + 1) {
@@ -30,9 +48,9 @@ static void usage_lines(const char *u, int defs, int *first)
 		if (!defs) {
 			out_str(*first ? "Usage:\t" : "\t");
 			*first = 0;
-			if (is_ip && starts_with(u, "netns [-all] ")) {
+			if (is_ip && starts_with(u, ALL_PREFIX)) {
 				out_str("ip [-all] netns ");
-				u += 13;
+				u += sizeof(ALL_PREFIX) - 1;
 			} else if (is_ip && !ip_only) {
 				out_str("ip ");
 			}
@@ -62,8 +80,8 @@ static const struct applet *find_applet(const char *word)
 	const char *w;
 
 	for (i = 0; i < N_APPLETS; i++)
-		for (w = applets[i].words; *w; w += strlen(w) + 1)
-			if (!matches(word, w))
+		for (w = applets[i].words; *w; w += str_len(w) + 1)
+			if (is_abbrev(word, w))
 				return &applets[i];
 	return NULL;
 }
@@ -86,11 +104,11 @@ static int do_netns(int argc, char **argv)
 	const struct applet *a;
 
 	if (argc < 1)
-		return run_applet(&applets[0], "list", 0, argv);
+		return run_applet(DEFAULT_APPLET, "list", 0, argv);
 	/* iproute2 checks the name before the word, so do we */
 	if (!opt.all && argc > 1 && !netns_name_ok(argv[1]))
 		return usage_fail("Invalid netns name \"", argv[1], "\"", NULL);
-	if (!matches(argv[0], "help") || !strcmp(argv[0], "--help"))
+	if (is_abbrev(argv[0], "help") || !strcmp(argv[0], "--help"))
 		return usage(NULL);
 	a = find_applet(argv[0]);
 	if (!a)
@@ -99,61 +117,63 @@ static int do_netns(int argc, char **argv)
 	return run_applet(a, argv[0], argc - 1, argv + 1);
 }
 
-#if CONFIG_NETNS_MOVE
-int link_main(int argc, char **argv);	/* applets/move.c: `ip link ...` */
-#endif
-
 /* `ip OBJECT ...`: netns, and `link set` when the move applet is built */
+#define NOT_SUPPORTED \
+	"\" is not supported: this ip is netns, which does only \"ip netns\""
 static int do_object(int argc, char **argv)
 {
 	const char *obj = argv[0];
 
-	if (argc < 1 || !matches(obj, "help"))
+	if (argc < 1 || is_abbrev(obj, "help"))
 		return usage(NULL);
 	/* "n" and "ne" mean neighbor to iproute2: netns needs three letters */
-	if (strlen(obj) >= 3 && !matches(obj, "netns"))
+	if (str_len(obj) >= 3 && is_abbrev(obj, "netns"))
 		return do_netns(argc - 1, argv + 1);
-#if CONFIG_NETNS_MOVE
-	if (!matches(obj, "link"))
+	if (CONFIG_NETNS_MOVE && is_abbrev(obj, "link"))
 		return link_main(argc - 1, argv + 1);
-#endif
-	return usage_fail("Object \"", obj, "\" is not supported: this ip "
-			  "is netns, which does only \"ip netns\""
-#if CONFIG_NETNS_MOVE
-			  " and \"ip link set DEV netns NS\""
-#endif
-			  ".", NULL);
+	return usage_fail("Object \"", obj, CONFIG_NETNS_MOVE ?
+			  NOT_SUPPORTED " and \"ip link set DEV netns NS\"." :
+			  NOT_SUPPORTED ".", NULL);
 }
 
-#if CONFIG_FEATURE_BATCH
-int batch_run(const char *file, int force, int (*cmd)(int, char **));
-#endif
-
-enum { O_IGNORE = 1, O_IGNORE_ARG, O_COLOR, O_VERSION, O_FORCE, O_BATCH,
-       O_HELP, O_NETNS, O_ALL, O_JSON, O_PRETTY };
+/* What an option does here: its kind, a byte that leads its entry in
+ * options[] below and is compared as *O_KIND, one macro for both. */
+#define O_IGNORE	"\1"	/* accepted and ignored */
+#define O_IGNORE_ARG	"\2"	/* accepted with its argument, ignored */
+#define O_COLOR		"\3"	/* -color[=WHEN]: ignored */
+#define O_VERSION	"\4"
+#define O_FORCE		"\5"
+#define O_BATCH		"\6"
+#define O_HELP		"\7"
+#define O_NETNS		"\10"
+#define O_ALL		"\11"
+#define O_JSON		"\12"
+#define O_PRETTY	"\13"
 
 /* iproute2's options in its order of prefix matching ("-b" is -batch,
- * "-br" -brief), each after its kind byte (octal: \10 is O_NETNS).
- * Those that mean nothing to netns are accepted and ignored, so that
- * scripts run unchanged. */
+ * "-br" -brief). Those that mean nothing to netns are accepted and
+ * ignored, so that scripts run unchanged. */
 static const char options[] =
-	"\2-loops\0\2-family\0\1-4\0\1-6\0\1-0\0\1-M\0\1-B\0\1-human\0"
-	"\1-iec\0\1-statistics\0\1-details\0\1-resolve\0\1-oneline\0"
-	"\1-timestamp\0\1-tshort\0\4-Version\0\5-force\0\6-batch\0"
-	"\1-brief\0\2-rcvbuf\0\3-color\0\7-help\0\10-netns\0"
-	"\1-Numeric\0\11-all\0\12-json\0\13-pretty\0";
+	O_IGNORE_ARG "-loops\0" O_IGNORE_ARG "-family\0" O_IGNORE "-4\0"
+	O_IGNORE "-6\0" O_IGNORE "-0\0" O_IGNORE "-M\0" O_IGNORE "-B\0"
+	O_IGNORE "-human\0" O_IGNORE "-iec\0" O_IGNORE "-statistics\0"
+	O_IGNORE "-details\0" O_IGNORE "-resolve\0" O_IGNORE "-oneline\0"
+	O_IGNORE "-timestamp\0" O_IGNORE "-tshort\0" O_VERSION "-Version\0"
+	O_FORCE "-force\0" O_BATCH "-batch\0" O_IGNORE "-brief\0"
+	O_IGNORE_ARG "-rcvbuf\0" O_COLOR "-color\0" O_HELP "-help\0"
+	O_NETNS "-netns\0" O_IGNORE "-Numeric\0" O_ALL "-all\0"
+	O_JSON "-json\0" O_PRETTY "-pretty\0";
 
 static int option_kind(const char *o)
 {
-	const char *p;
-	const char *eq = str_find(o, '=');
+	const char *p, *eq = str_find(o, '=');
 
-	for (p = options; *p; p += strlen(p) + 1)
-		if (!matches(o, p + 1))
+	for (p = options; *p; p += str_len(p) + 1)
+		if (is_abbrev(o, p + 1))
 			return *p;
 	/* -color=always and friends */
 	if (*eq && eq - o > 1 && !memcmp(o, "-color", eq - o < 6 ? eq - o : 7))
-		return O_COLOR;
+		return *O_COLOR;
 	return -1;
 }
 
@@ -181,39 +201,36 @@ int main(int argc, char **argv)
 			return usage_fail("Option \"", argv[0],
 					  "\" is unknown, try \"ip -help\".",
 					  NULL);
-		if (kind == O_IGNORE_ARG || kind == O_BATCH || kind == O_NETNS) {
+		if (kind == *O_IGNORE_ARG || kind == *O_BATCH || kind == *O_NETNS) {
 			if (argc < 2)
 				return usage(NULL);
 			argc--, argv++;
-			if (kind == O_BATCH)
+			if (kind == *O_BATCH)
 				batch = argv[0];
-			if (kind == O_NETNS)
+			if (kind == *O_NETNS)
 				ns = argv[0];
 		}
-		if (kind == O_VERSION) {
-			out_str("netns utility, " NETNS_VERSION "\n");
+		if (kind == *O_VERSION) {
+			out_str("netns utility, " NETNS_VERSION FEATURES "\n");
 			out_flush();
 			return 0;
 		}
-		if (kind == O_HELP)
+		if (kind == *O_HELP)
 			return usage(NULL);
-		force |= kind == O_FORCE;
-		opt.all |= kind == O_ALL;
-		opt.json |= kind == O_JSON;
-		opt.pretty |= kind == O_PRETTY;
+		force |= kind == *O_FORCE;
+		opt.all |= kind == *O_ALL;
+		opt.json |= kind == *O_JSON;
+		opt.pretty |= kind == *O_PRETTY;
 	}
 	if (ns && netns_switch(ns))
 		return EXIT_USAGE;
-	if (batch) {
-#if CONFIG_FEATURE_BATCH
+	if (batch && CONFIG_FEATURE_BATCH)
 		r = batch_run(batch, force, do_object);
-#else
+	else if (batch)
 		r = usage_fail("-batch is not built into this netns binary.",
 			       NULL);
-#endif
-	} else {
+	else
 		r = is_ip ? do_object(argc, argv) : do_netns(argc, argv);
-	}
 	out_flush();
 	return r;
 }

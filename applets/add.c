@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* add: create a named network namespace */
 //config:config NETNS_ADD
-//config:	bool "add (384 bytes)"
+//config:	bool "add (0.4 kb)"
 //config:	default y
 //config:	help
 //config:	  netns add NAME: a new network namespace, bound to
@@ -28,7 +28,7 @@ int add_main(int argc, char **argv)
 	self = fd_open("/proc/self/ns/net", O_RDONLY);
 	if (self < 0 || unshare(CLONE_NEWNET) < 0) {
 		msg("Failed to create a new network namespace \"", argv[0],
-		    "\": ", strerror(errno), NULL);
+		    "\": ", netns_strerror(errno), NULL);
 		unlink(path);
 		if (self >= 0)
 			close(self);
@@ -37,9 +37,9 @@ int add_main(int argc, char **argv)
 	r = netns_bind(path, "/proc/self/ns/net");
 	if (setns(self, CLONE_NEWNET) < 0) {
 		msg("Cannot return to the original network namespace: ",
-		    strerror(errno), NULL);
-		r = EXIT_FAIL;
+		    netns_strerror(errno), NULL);
+		r = -1;
 	}
 	close(self);
-	return r;
+	return r ? EXIT_FAIL : 0;
 }

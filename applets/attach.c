@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* attach: give a name to the network namespace of a running process */
 //config:config NETNS_ATTACH
-//config:	bool "attach (384 bytes)"
+//config:	bool "attach (0.4 kb)"
 //config:	default y
 //config:	help
 //config:	  netns attach NAME PID: bind the network namespace of
@@ -24,8 +24,8 @@ int attach_main(int argc, char **argv)
 	/* a dead PID must create nothing, not even for a moment */
 	if (access(proc_ns_net(source, argv[1]), F_OK) < 0)
 		return msg("Cannot attach \"", argv[0], "\" to process ",
-			   argv[1], ": ", strerror(errno), NULL), EXIT_FAIL;
+			   argv[1], ": ", netns_strerror(errno), NULL), EXIT_FAIL;
 	if (netns_create_file(path, argv[0]))
 		return EXIT_FAIL;
-	return netns_bind(path, source);
+	return netns_bind(path, source) ? EXIT_FAIL : 0;
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* delete: remove the name of a network namespace */
 //config:config NETNS_DELETE
-//config:	bool "delete (1376 bytes)"
+//config:	bool "delete (1.3 kb)"
 //config:	default y
 //config:	help
 //config:	  netns delete NAME, and -all delete: unmount and remove
@@ -15,7 +15,64 @@
 #include <sys/mount.h>
 #include "libbb.h"
 
-#if CONFIG_FEATURE_SAFE_DELETE
+/* ---- the safe delete (CONFIG_FEATURE_SAFE_DELETE): every physical
+ * device of the namespace comes home before the name goes ---- */
+
+/* CB for every device of the namespace of FD (RTM_GETLINK dump) */
+static int link_dump(int fd, int (*cb)(const struct nlmsghdr *n, void *arg),
+		     void *arg)
+{
+	uint32_t buf[8];
+	struct ifinfomsg ifi = { 0 };
+
+	return nl_call(fd, nl_msg_init(buf, RTM_GETLINK, NLM_F_DUMP, &ifi,
+				       sizeof(ifi)), cb, arg, 0);
+}
+
+/* The name of the device that link message N describes, if physical: no
+ * IFLA_INFO_KIND in its IFLA_LINKINFO means no rtnl_link_ops, and such a
+ * device is what the kernel hands back to the initial namespace when a
+ * namespace dies, where one with a kind (veth, bridge) is destroyed. lo
+ * has no kind either but belongs to its namespace. NULL for anything
+ * else, a malformed message included: what we cannot read, we leave. */
+static const char *link_physical(const struct nlmsghdr *n)
+{
+	const struct ifinfomsg *ifi = (const void *)(n + 1);
+	const struct nlattr *tb[IFLA_LINKINFO + 1], *info[IFLA_INFO_KIND + 1];
+	const struct nlattr *a;
+	const char *name;
+
+	if (n->nlmsg_type != RTM_NEWLINK ||
+	    nl_msg_attrs(n, sizeof(*ifi), tb, IFLA_LINKINFO) < 0 ||
+	    (ifi->ifi_flags & IFF_LOOPBACK) || !(a = tb[IFLA_IFNAME]))
+		return NULL;
+	/* the kernel sends the name with its NUL, and it fits IFNAMSIZ */
+	name = (const char *)(a + 1);
+	if (a->nla_len < 6 || a->nla_len > 4 + IFNAMSIZ ||
+	    ((const char *)a)[a->nla_len - 1])
+		return NULL;
+	a = tb[IFLA_LINKINFO];
+	if (a && (nl_attr_parse(a + 1, a->nla_len - 4, info, IFLA_INFO_KIND) < 0
+		  || info[IFLA_INFO_KIND]))
+		return NULL;
+	return name;
+}
+
+/* NAME with "-D" appended (D: a digit 1-9), cut to fit IFNAMSIZ: a name
+ * to come home under when NAME is taken there (eth0 -> eth0-1). */
+static void link_alt_name(char out[IFNAMSIZ], const char *name,
+			  unsigned digit)
+{
+	size_t n = str_len(name);
+
+	if (n > IFNAMSIZ - 3)
+		n = IFNAMSIZ - 3;
+	memcpy(out, name, n);
+	out[n] = '-';
+	out[n + 1] = '0' + digit;
+	out[n + 2] = 0;
+}
+
 /* one physical device of a namespace, found by a link dump */
 struct pick {
 	int skip, seen, index;
@@ -43,6 +100,7 @@ static int pick_physical(const struct nlmsghdr *n, void *arg)
 static int bring_home(int fd, int home, const char *ns, const struct pick *p)
 {
 	char name[IFNAMSIZ];
+	const char *how = "", *why = "";	/* how it moved, or why not */
 	unsigned i = 0;
 	int r;
 
@@ -50,8 +108,12 @@ static int bring_home(int fd, int home, const char *ns, const struct pick *p)
 	while ((r = link_move(fd, p->index, IFLA_NET_NS_FD, home,
 			      i ? name : NULL, EEXIST)) == -EEXIST && i < 9)
 		link_alt_name(name, p->name, ++i);
+	if (r)
+		how = ": ", why = netns_strerror(-r);
+	else if (i)
+		how = " as ", why = name;
 	msg(r ? "Cannot move " : "moved ", p->name, " from \"", ns,
-	    "\" back to this namespace", !r && i ? " as " : NULL, name, NULL);
+	    "\" back to this namespace", how, why, NULL);
 	return !r;
 }
 
@@ -87,34 +149,30 @@ static void rescue(const char *path, const char *name)
 	}
 	goto out;
 fail:
+	/* the pieces of bring_home's message: each string is stored once */
 	msg("Cannot move ", "devices", " from \"", name,
-	    "\" back to this namespace", ": ", strerror(errno), NULL);
+	    "\" back to this namespace", ": ", netns_strerror(errno), NULL);
 out:
 	/* close(-1) is a harmless EBADF */
 	close(fd);
 	close(ns);
 	close(home);
 }
-#endif
 
-/* returns non-zero to stop -all at the first failure, as iproute2 does;
- * NO_RESCUE is non-NULL for --no-rescue */
+/* Delete NAME; 0, or -1 (said why) to stop -all at the first failure, as
+ * iproute2 does. NO_RESCUE is non-NULL for --no-rescue. */
 static int delete_one(const char *name, void *no_rescue)
 {
 	char path[PATH_MAX];
 
 	netns_path(path, name);
-#if CONFIG_FEATURE_SAFE_DELETE
-	if (!no_rescue)
+	if (CONFIG_FEATURE_SAFE_DELETE && !no_rescue)
 		rescue(path, name);
-#else
-	(void)no_rescue;
-#endif
 	umount2(path, MNT_DETACH);
 	if (unlink(path) < 0) {
 		msg("Cannot remove namespace file \"", path, "\": ",
-		    strerror(errno), NULL);
-		return EXIT_FAIL;
+		    netns_strerror(errno), NULL);
+		return -1;
 	}
 	return 0;
 }
@@ -135,9 +193,10 @@ int delete_main(int argc, char **argv)
 	/* a name after -all would be ignored by iproute2 */
 	if (extra_args(argc, !opt.all))
 		return EXIT_FAIL;
-	if (opt.all)
-		return netns_foreach(delete_one, no_rescue);
-	if (argc < 1)
+	if (!opt.all && argc < 1)
 		return msg("No netns name specified", NULL), EXIT_FAIL;
-	return delete_one(argv[0], no_rescue);
+	if (opt.all ? netns_foreach(delete_one, no_rescue) :
+		      delete_one(argv[0], no_rescue))
+		return EXIT_FAIL;
+	return 0;
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* exec: run a command in a named network namespace */
 //config:config NETNS_EXEC
-//config:	bool "exec (896 bytes)"
+//config:	bool "exec (0.9 kb)"
 //config:	default y
 //config:	help
 //config:	  netns exec NAME CMD...: run CMD in NAME's network
@@ -15,7 +15,7 @@
 #include "libbb.h"
 
 /* fork(2) without libc's fork(): that one brings atfork locks and a
- * clock (2 KB) that a single-threaded program about to exec never needs. */
+ * clock that a single-threaded program about to exec never needs. */
 static pid_t fork_plain(void)
 {
 #ifdef SYS_fork
@@ -25,14 +25,14 @@ static pid_t fork_plain(void)
 #endif
 }
 
-/* execvp(3) in a third of libc's size: each PATH entry in turn (an empty
+/* execvp(3) in less code than libc's: each PATH entry in turn (an empty
  * one is the current dir); EACCES from any entry wins over ENOENT. */
 static void exec_path(char **argv)
 {
 	extern char **environ;
 	char **env;
 	const char *p = NULL, *end;
-	size_t len = strlen(argv[0]);
+	size_t len = str_len(argv[0]);
 	char buf[PATH_MAX];
 	int denied = 0;
 
@@ -70,7 +70,7 @@ static int exec_in(const char *name, char **argv, int do_fork)
 
 	out_flush();
 	if (do_fork && (pid = fork_plain()) < 0) {
-		msg("fork failed: ", strerror(errno), NULL);
+		msg("fork failed: ", netns_strerror(errno), NULL);
 		return EXIT_FAIL;
 	}
 	if (pid > 0) {
@@ -85,7 +85,7 @@ static int exec_in(const char *name, char **argv, int do_fork)
 		return EXIT_USAGE;
 	}
 	exec_path(argv);
-	msg("exec of \"", argv[0], "\" failed: ", strerror(errno), NULL);
+	msg("exec of \"", argv[0], "\" failed: ", netns_strerror(errno), NULL);
 	_exit(EXIT_FAIL);
 }
 
@@ -103,7 +103,7 @@ int exec_main(int argc, char **argv)
 	if (opt.all) {
 		if (argc < 1)
 			return msg("No command specified", NULL), EXIT_FAIL;
-		return netns_foreach(exec_each, argv);
+		return netns_foreach(exec_each, argv) ? EXIT_FAIL : 0;
 	}
 	if (argc < 1)
 		return msg("No netns name specified", NULL), EXIT_FAIL;

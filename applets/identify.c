@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* identify: the name of a process's network namespace */
 //config:config NETNS_IDENTIFY
-//config:	bool "identify (384 bytes)"
+//config:	bool "identify (0.4 kb)"
 //config:	default y
 //config:	help
 //config:	  netns identify [PID]: the name under RUN_DIR of the
@@ -40,7 +40,7 @@ int identify_main(int argc, char **argv)
 			   NULL), EXIT_FAIL;
 	if (ns_id_of(proc_ns_net(path, argc ? argv[0] : "self"), &w.ns) < 0)
 		return msg("Cannot open network namespace of process ",
-			   argc ? argv[0] : "self", ": ", strerror(errno),
+			   argc ? argv[0] : "self", ": ", netns_strerror(errno),
 			   NULL), EXIT_FAIL;
 	w.name[0] = 0;
 	if (netns_foreach(match_name, &w))

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* list: show the named network namespaces, in readdir order */
 //config:config NETNS_LIST
-//config:	bool "list (1824 bytes)"
+//config:	bool "list (1.8 kb)"
 //config:	default y
 //config:	help
 //config:	  netns list (also show, lst, and netns alone): the names in
@@ -21,7 +21,6 @@ static void show(const char *name, int nsid, void *arg)
 	pr_end();
 }
 
-#if CONFIG_FEATURE_NSID
 static int count_answer(const struct nlmsghdr *n, void *arg)
 {
 	(void)n;
@@ -44,16 +43,26 @@ static int any_nsid(int sock)
 	return nl_call(sock, &req.h, count_answer, &ids, EOPNOTSUPP) < 0 ||
 	       ids;
 }
-#endif
+
+/* The names and their ids; a kernel that tells no ids (or no socket)
+ * still gets the names. */
+static void show_with_ids(struct dir_iter *d)
+{
+	int sock = nl_open();
+
+	if (sock >= 0 && !any_nsid(sock)) {
+		close(sock);
+		sock = -1;
+	}
+	nsid_foreach(sock, d, show, NULL);
+	if (sock >= 0)
+		close(sock);
+}
 
 int list_main(int argc, char **argv)
 {
 	struct dir_iter d;
-#if CONFIG_FEATURE_NSID
-	int sock;
-#else
 	const char *e;
-#endif
 
 	(void)argv;
 	if (extra_args(argc, 0))
@@ -62,28 +71,15 @@ int list_main(int argc, char **argv)
 	 * even an empty JSON list */
 	if (dir_open(&d, RUN_DIR) < 0)
 		return 0;
-#if CONFIG_FEATURE_JSON
-	if (opt.json)
+	if (CONFIG_FEATURE_JSON && opt.json)
 		json_list_start();
-#endif
-#if CONFIG_FEATURE_NSID
-	/* a kernel that tells no ids (or no socket) still gets the names */
-	sock = nl_open();
-	if (sock >= 0 && !any_nsid(sock)) {
-		close(sock);
-		sock = -1;
-	}
-	nl_nsid_foreach(sock, &d, show, NULL);
-	if (sock >= 0)
-		close(sock);
-#else
-	while ((e = dir_next(&d)))
-		show(e, -1, NULL);
-#endif
+	if (CONFIG_FEATURE_NSID)
+		show_with_ids(&d);
+	else
+		while ((e = dir_next(&d)))
+			show(e, -1, NULL);
 	dir_close(&d);
-#if CONFIG_FEATURE_JSON
-	if (opt.json)
+	if (CONFIG_FEATURE_JSON && opt.json)
 		json_list_end();
-#endif
 	return 0;
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* list-id: the namespace ids of the caller's namespace, or of another */
 //config:config NETNS_LIST_ID
-//config:	bool "list-id (1600 bytes)"
+//config:	bool "list-id (1.5 kb)"
 //config:	default y
 //config:	help
 //config:	  netns list-id [target-nsid N] [nsid N]: the ids that peer
@@ -27,7 +27,7 @@ struct list_id {
 static void learn(const char *name, int nsid, void *arg)
 {
 	struct list_id *l = arg;
-	unsigned size = NL_ALIGN(sizeof(int) + strlen(name) + 1);
+	unsigned size = NL_ALIGN(sizeof(int) + str_len(name) + 1);
 
 	/* a name beyond the scratch memory is printed without its name */
 	if (nsid < 0 || size > sizeof(id_names) - l->used)
@@ -48,7 +48,7 @@ static const char *name_of(unsigned used, int nsid)
 		memcpy(&id, id_names + off, sizeof(int));
 		if (id == nsid)
 			return name;
-		off += NL_ALIGN(sizeof(int) + strlen(name) + 1);
+		off += NL_ALIGN(sizeof(int) + str_len(name) + 1);
 	}
 	return NULL;
 }
@@ -85,12 +85,10 @@ static int show(const struct nlmsghdr *n, void *arg)
 	name = name_of(l->used, cur);
 	if (!name)
 		name = name_of(l->used, nsid);
-#if CONFIG_FEATURE_JSON
-	if (opt.json && !l->open) {
+	if (CONFIG_FEATURE_JSON && opt.json && !l->open) {
 		json_list_start();
 		l->open = 1;
 	}
-#endif
 	pr_start();
 	show_id("nsid", "nsid ", nsid);
 	if (tb[NETNSA_CURRENT_NSID])
@@ -122,7 +120,7 @@ static int parse(int argc, char **argv, int *target, int *nsid)
 			return usage_fail("Command line is not complete. "
 					  "Try option \"help\"", NULL);
 		argc--, argv++;
-		bad = nl_parse_int(*argv, v);
+		bad = parse_int(*argv, v);
 		why = bad ? "\" value is invalid" : "\" value should be >= 0";
 		if (bad || *v < 0)
 			return arg_wrong(*argv, "\"", word, why);
@@ -146,7 +144,7 @@ int list_id_main(int argc, char **argv)
 	/* the kernel reads target-nsid of a dump only when strict */
 	setsockopt(sock, SOL_NETLINK, NETLINK_GET_STRICT_CHK, &one, sizeof(one));
 	if (dir_open(&d, RUN_DIR) >= 0) {
-		r = nl_nsid_foreach(sock, &d, learn, &l);
+		r = nsid_foreach(sock, &d, learn, &l);
 		dir_close(&d);
 	}
 	n = nl_msg_init(buf, RTM_GETNSID, nsid < 0 ? NLM_F_DUMP : 0, "", 1);
@@ -166,21 +164,17 @@ int list_id_main(int argc, char **argv)
 		nl_call(sock, &noop, NULL, NULL, 0);
 	}
 	if (!r) {
-#if CONFIG_FEATURE_JSON
 		/* iproute2 opens the JSON list of a dump before it asks,
 		 * that of a single id when the answer comes */
-		if (opt.json && nsid < 0) {
+		if (CONFIG_FEATURE_JSON && opt.json && nsid < 0) {
 			json_list_start();
 			l.open = 1;
 		}
-#endif
 		r = nl_call(sock, n, show, &l, EOPNOTSUPP);
 	}
 	close(sock);
-#if CONFIG_FEATURE_JSON
 	if (l.open)
 		json_list_end();
-#endif
 	/* iproute2 exits with -(-ENOTSUP), 95 on x86: we say 2, the kernel
 	 * refused, as set does */
 	if (r == -EOPNOTSUPP)

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* monitor: say which names come and go in the run dir, as they do */
 //config:config NETNS_MONITOR
-//config:	bool "monitor (416 bytes)"
+//config:	bool "monitor (0.4 kb)"
 //config:	default y
 //config:	help
 //config:	  netns monitor: print "add NAME" or "delete NAME" for every
@@ -18,7 +18,7 @@
 /* iproute2's wording: "STEP failed: REASON", exit 1 */
 static int failed(const char *step)
 {
-	msg(step, " failed: ", strerror(errno), NULL);
+	msg(step, " failed: ", netns_strerror(errno), NULL);
 	return EXIT_FAIL;
 }
 

@@ -2,7 +2,7 @@
 /* move: move a network device into another network namespace, as
  * `netns move` and as iproute2's `ip link set DEV netns NS` */
 //config:config NETNS_MOVE
-//config:	bool "move (1568 bytes)"
+//config:	bool "move (1.5 kb)"
 //config:	default y
 //config:	help
 //config:	  netns move DEV NAME|PID [name NEWNAME], and through the ip
@@ -14,6 +14,7 @@
 //usage:ip [-n NAME] link set [dev] DEV netns NAME|PID [name NEWNAME]
 #include <limits.h>
 #include "libbb.h"
+#include "main.h"
 
 static const char set_usage[] =
 	"ip link set [dev] DEV netns NAME|PID [name NEWNAME]";
@@ -51,7 +52,7 @@ static int move_dev(const char *dev, const char *netns, const char *name)
 			     netns_path(path, netns), O_RDONLY);
 		if (ns < 0) {
 			attr = IFLA_NET_NS_PID;
-			if (nl_parse_int(netns, &ns))
+			if (parse_int(netns, &ns))
 				return arg_wrong(netns, "Invalid \"netns\" value",
 						 "", "");
 		}
@@ -81,7 +82,7 @@ int link_main(int argc, char **argv)
 	const char *dev = NULL, *name = NULL, *netns = NULL, *bad = NULL;
 	const char *w, **slot;
 
-	if (argc > 0 && matches(argv[0], "set") && matches(argv[0], "change"))
+	if (argc > 0 && !is_abbrev(argv[0], "set") && !is_abbrev(argv[0], "change"))
 		bad = argv[0], argc = 0;
 	while (--argc > 0) {
 		w = *++argv;
@@ -93,7 +94,7 @@ int link_main(int argc, char **argv)
 				break;
 			}
 			w = *++argv;
-		} else if (!matches(w, "help")) {
+		} else if (is_abbrev(w, "help")) {
 			dev = NULL;
 			break;
 		}

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* pids: the processes whose network namespace is a named one */
 //config:config NETNS_PIDS
-//config:	bool "pids (320 bytes)"
+//config:	bool "pids (0.3 kb)"
 //config:	default y
 //config:	help
 //config:	  netns pids NAME: every process whose network namespace
@@ -24,9 +24,9 @@ int pids_main(int argc, char **argv)
 		return EXIT_FAIL;
 	if (ns_id_of(netns_path(path, argv[0]), &ns) < 0)
 		return msg("Cannot open network namespace \"", argv[0], "\": ",
-			   strerror(errno), NULL), EXIT_FAIL;
+			   netns_strerror(errno), NULL), EXIT_FAIL;
 	if (dir_open(&proc, "/proc") < 0)
-		return msg("Open of /proc failed: ", strerror(errno), NULL),
+		return msg("Open of /proc failed: ", netns_strerror(errno), NULL),
 		       EXIT_FAIL;
 	while ((e = dir_next(&proc))) {
 		if (!is_pid(e))

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* set: give a named namespace an id in the caller's namespace */
 //config:config NETNS_SET
-//config:	bool "set (512 bytes)"
+//config:	bool "set (0.5 kb)"
 //config:	default y
 //config:	help
 //config:	  netns set NAME NSID|auto: assign the namespace id NSID (or
@@ -27,7 +27,7 @@ int set_main(int argc, char **argv)
 		return EXIT_FAIL;
 	/* "auto" is -1: the kernel picks a free id */
 	if (strcmp(argv[1], "auto")) {
-		bad = nl_parse_int(argv[1], &nsid);
+		bad = parse_int(argv[1], &nsid);
 		if (bad || nsid < 0)
 			return arg_wrong(argv[1], bad ? "Invalid " : "",
 					 "\"netnsid\" value",

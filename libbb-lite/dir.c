@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Files and directories without libc's extras: reading a directory with
- * getdents(2) into a caller's buffer (opendir would pull in malloc, which
- * costs more than all the applets together), and open(2) without the
- * varargs and the fcntl fallback for kernels before O_CLOEXEC. */
-#include <dirent.h>
+ * getdents64(2) into a caller's buffer (opendir would pull in malloc,
+ * which costs more than all the applets together), and open(2) without
+ * the varargs and the fcntl fallback for kernels before O_CLOEXEC. */
 #include <sys/syscall.h>
 #include "libbb.h"
 
@@ -26,7 +25,7 @@ int dir_open(struct dir_iter *d, const char *path)
 int dir_read(struct dir_iter *d)
 {
 	d->pos = 0;
-	return d->len = getdents(d->fd, (void *)d->buf, sizeof(d->buf));
+	return d->len = syscall(SYS_getdents64, d->fd, d->buf, sizeof(d->buf));
 }
 
 /* the next name of the last read, "." and ".." skipped; NULL when that
@@ -34,7 +33,7 @@ int dir_read(struct dir_iter *d)
 const char *dir_take(struct dir_iter *d)
 {
 	while (d->pos < d->len) {
-		struct dirent *e = (struct dirent *)(d->buf + d->pos);
+		struct dirent64_rec *e = (void *)(d->buf + d->pos);
 
 		d->pos += e->d_reclen;
 		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))

@@ -3,10 +3,13 @@
  * print a list of flat objects, compact ([{"a":1},{"b":"x"}]) or, with
  * -pretty, each member on a line of its own indented by eight spaces,
  * each "}" by four, the list opened as "[ {" and closed as "} ]" ("[ ]"
- * when empty), byte for byte as iproute2's json_writer. */
+ * when empty), byte for byte as iproute2's json_writer. Without
+ * CONFIG_FEATURE_JSON only the text is left. */
 #include "libbb.h"
 
-#if CONFIG_FEATURE_JSON
+/* JSON is asked for, and built in */
+#define JSON	(CONFIG_FEATURE_JSON && opt.json)
+
 /* what comes before the next object or member: a comma or nothing */
 static char obj_sep, member_sep;
 
@@ -40,33 +43,28 @@ void json_list_end(void)
 {
 	out_str(opt.pretty && obj_sep ? " ]\n" : "]\n");
 }
-#endif
 
 /* An object: under -json "{" and members, else text ended by a newline. */
 void pr_start(void)
 {
-#if CONFIG_FEATURE_JSON
-	if (opt.json) {
+	if (JSON) {
 		if (obj_sep)
 			out_char(',');
 		out_char('{');
 		member_sep = 0;
 	}
-#endif
 }
 
 void pr_end(void)
 {
-#if CONFIG_FEATURE_JSON
-	if (opt.json) {
+	if (JSON) {
 		if (opt.pretty && member_sep)
 			out_str("\n    ");
 		out_char('}');
 		obj_sep = 1;
-		return;
+	} else {
+		out_char('\n');
 	}
-#endif
-	out_char('\n');
 }
 
 /* As iproute2's print_*(PRINT_ANY, KEY, "PRE%sPOST", V): the member
@@ -74,8 +72,7 @@ void pr_end(void)
 static void pr(const char *key, const char *pre, const char *v,
 	       const char *post, int quoted)
 {
-#if CONFIG_FEATURE_JSON
-	if (opt.json) {
+	if (JSON) {
 		if (member_sep)
 			out_char(',');
 		member_sep = 1;
@@ -87,15 +84,11 @@ static void pr(const char *key, const char *pre, const char *v,
 			json_quoted(v);
 		else
 			out_str(v);
-		return;
+	} else {
+		out_str(pre);
+		out_str(v);
+		out_str(post);
 	}
-#else
-	(void)key;
-	(void)quoted;
-#endif
-	out_str(pre);
-	out_str(v);
-	out_str(post);
 }
 
 void pr_str(const char *key, const char *pre, const char *v, const char *post)
@@ -113,9 +106,6 @@ void pr_uint(const char *key, const char *pre, unsigned v, const char *post)
 /* text that JSON leaves out (iproute2's PRINT_FP) */
 void pr_text(const char *s)
 {
-#if CONFIG_FEATURE_JSON
-	if (opt.json)
-		return;
-#endif
-	out_str(s);
+	if (!JSON)
+		out_str(s);
 }

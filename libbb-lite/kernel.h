@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* Kernel ABI numbers the code needs. They are stable ABI; defining them here
- * lets any musl sysroot build us (musl-gcc ships no kernel headers). */
+/* The kernel ABI numbers and structures the code needs, all of them and
+ * only here. They are stable ABI; defining them here lets any musl
+ * sysroot build us (musl-gcc ships no kernel headers). */
 #ifndef NETNS_KERNEL_H
 #define NETNS_KERNEL_H
 
@@ -43,7 +44,6 @@ struct ifinfomsg {
 #define NLMSG_DONE		3
 
 #define NLM_F_REQUEST		0x01
-#define NLM_F_MULTI		0x02
 #define NLM_F_ACK		0x04
 #define NLM_F_ROOT		0x100
 #define NLM_F_MATCH		0x200
@@ -52,15 +52,11 @@ struct ifinfomsg {
 #define NLM_F_ACK_TLVS		0x200	/* in NLMSG_ERROR replies */
 
 #define NLMSGERR_ATTR_MSG	1
-#define NLA_F_NESTED		0x8000
 #define NLA_TYPE_MASK		0x3fff
 
 #define RTM_NEWLINK		16
-#define RTM_DELLINK		17
 #define RTM_GETLINK		18
-#define RTM_SETLINK		19
 #define RTM_NEWNSID		88
-#define RTM_DELNSID		89
 #define RTM_GETNSID		90
 
 #define IFLA_IFNAME		3
@@ -68,20 +64,21 @@ struct ifinfomsg {
 #define IFLA_NET_NS_PID		19
 #define IFLA_NET_NS_FD		28
 #define IFLA_INFO_KIND		1
+#define IFLA_ALT_IFNAME		53	/* lookup by an alternative name (5.5+) */
 
 #define NETNSA_NSID		1
-#define NETNSA_PID		2
 #define NETNSA_FD		3
 #define NETNSA_TARGET_NSID	4
 #define NETNSA_CURRENT_NSID	5
 
-#define NETNSA_NSID_NOT_ASSIGNED (-1)
-
-#define IFF_UP			0x1
+#define IFF_LOOPBACK		0x8
 #define IFNAMSIZ		16
+#define ALTIFNAMSIZ		128
 
 /* statx(2) (Linux 4.11): one layout on every architecture */
+#ifndef STATX_INO		/* glibc's <sys/stat.h> has it */
 #define STATX_INO		0x100
+#endif
 struct statx_buf {
 	uint32_t mask, blksize;
 	uint64_t attributes;
@@ -91,6 +88,16 @@ struct statx_buf {
 	uint64_t times[8];
 	uint32_t rdev_major, rdev_minor, dev_major, dev_minor;
 	uint64_t spare[14];
+};
+
+/* getdents64(2)'s record (glibc has no getdents(), and its struct dirent
+ * is another size on 32-bit arches) */
+struct dirent64_rec {
+	uint64_t d_ino;
+	int64_t d_off;
+	unsigned short d_reclen;
+	unsigned char d_type;
+	char d_name[];
 };
 
 struct sockaddr_nl {

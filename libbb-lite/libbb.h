@@ -1,5 +1,19 @@
 /* SPDX-License-Identifier: MIT */
-/* libbb-lite: what two or more applets share, and nothing else. */
+/* libbb-lite: what two or more applets share, and nothing else.
+ *
+ * Results follow one convention per kind of function:
+ *  - an exit status (0, or one of EXIT_* below): the applets' mains,
+ *    usage_fail, arg_wrong, extra_args;
+ *  - 0 (or an fd, a count) on success, -1 on failure: dir.c and netns.c.
+ *    Those that name an object (netns_open_by_name, netns_switch,
+ *    netns_create_file, netns_bind, netns_foreach) have said why on
+ *    stderr; the others set errno and say nothing, as a syscall;
+ *  - 0 (or a count) on success, -errno on failure: netlink.c, link.c and
+ *    nsid.c, whose errors mostly come from the kernel's answers, not from
+ *    errno. The kernel's refusal is printed as iproute2 prints it, but
+ *    for the one errno a caller names as QUIET_ERRNO: it has better words
+ *    for that one.
+ */
 #ifndef NETNS_LIBBB_H
 #define NETNS_LIBBB_H
 
@@ -21,8 +35,9 @@
 #define EXIT_FAIL	1
 #define EXIT_NETLINK	2
 
-/* main's option struct: the only global mutable state beside the output
- * buffer. */
+/* The global options, set by main. Other state that lives for the whole
+ * run (the output buffer, the netlink receive buffer, the batch reader,
+ * the id helper) is private to its file. */
 struct opts {
 	char all;	/* -all */
 	char json;	/* -json */
@@ -41,25 +56,24 @@ void out_char(char c);
 void out_flush(void);
 void out_flush_fd(int fd);
 void msg(const char *s, ...);	/* strings up to NULL, then "\n", to stderr */
+int usage_fail(const char *s, ...); /* msg, then EXIT_USAGE (in -batch: exit) */
 char *utoa(unsigned long v, char *buf); /* buf holds 21 bytes; returns start */
 
-/* strerror.c: glibc's wording in a tenth of musl's table */
+/* strerror.c: errno texts in glibc's words, as iproute2 prints them */
 const char *netns_strerror(int no);
-#define strerror(no) netns_strerror(no)
 
 /* str.c: small string helpers (libc's pull in more than they do) */
 size_t str_len(const char *s);
-#define strlen(s) str_len(s)
 char *str_copy(char *dst, const char *src);
 const char *str_find(const char *s, int c);
-int starts_with(const char *s, const char *prefix);
+int starts_with(const char *s, const char *prefix);	/* 1: it does */
 
 /* args.c: words and numbers as iproute2 reads them */
-int matches(const char *prefix, const char *word);
+int is_abbrev(const char *arg, const char *word);	/* 1: "sh" of "show" */
+int parse_int(const char *s, int *out);
 int extra_args(int argc, int max);
 int arg_wrong(const char *arg, const char *a, const char *b, const char *c);
 int is_pid(const char *s);
-int usage_fail(const char *s, ...);	/* msg, then EXIT_USAGE (in -batch: exit) */
 
 /* dir.c: directory entries without malloc. One read holds at most
  * DIR_BUF / 24 names (an entry takes at least 24 bytes: 19 of header,
@@ -84,6 +98,7 @@ int netns_name_ok(const char *name);
 char *netns_path(char *buf, const char *name);	/* buf: PATH_MAX */
 int netns_open_by_name(const char *name);
 int netns_switch(const char *name);
+/* FN for each name until it returns non-zero (having said why) */
 int netns_foreach(int (*fn)(const char *name, void *arg), void *arg);
 struct ns_id {
 	uint64_t dev, ino;
@@ -94,7 +109,7 @@ char *proc_ns_net(char *buf, const char *pid);	/* buf: 40 bytes */
 int netns_create_file(char *path, const char *name);
 int netns_bind(const char *path, const char *source);
 
-/* netlink.c: a minimal rtnetlink encoder and decoder */
+/* netlink.c: a minimal rtnetlink encoder, decoder and transport */
 #define NL_ALIGN(n)	(((n) + 3) & ~3u)
 #define NL_HDRLEN	((unsigned)sizeof(struct nlmsghdr))
 
@@ -103,8 +118,6 @@ struct nlmsghdr *nl_msg_init(void *buf, unsigned type, unsigned flags,
 void nl_put(struct nlmsghdr *n, unsigned type, const void *data, unsigned len);
 void nl_put_u32(struct nlmsghdr *n, unsigned type, uint32_t v);
 void nl_put_str(struct nlmsghdr *n, unsigned type, const char *s);
-struct nlattr *nl_nest_start(struct nlmsghdr *n, unsigned type);
-void nl_nest_end(struct nlmsghdr *n, struct nlattr *nest);
 int nl_attr_parse(const void *start, unsigned len,
 		  const struct nlattr **tb, unsigned max);
 int nl_msg_attrs(const struct nlmsghdr *n, unsigned body_len,
@@ -112,17 +125,20 @@ int nl_msg_attrs(const struct nlmsghdr *n, unsigned body_len,
 uint32_t nl_get_u32(const struct nlattr *a);
 int nl_msg_ok(const struct nlmsghdr *n, unsigned remaining);
 
-int nl_open(void);
+int nl_socket(void);	/* -1 and errno, nothing said */
+int nl_open(void);	/* -1, said why */
+int nl_send(int fd, const void *buf, unsigned len);
 int nl_ack_error(const struct nlmsghdr *n, int report);
 extern char nl_rxbuf[];
 #define NL_RXBUF_LEN 32768
 int nl_call(int fd, struct nlmsghdr *req,
 	    int (*cb)(const struct nlmsghdr *n, void *arg), void *arg,
-	    int quiet);
-int nl_parse_int(const char *s, int *out);
-int nl_nsid_of(const struct nlmsghdr *n);
+	    int quiet_errno);
+
+/* nsid.c: the namespace id of every name of the run dir (FN gets -1 for
+ * a name without one) */
 typedef void nsid_fn(const char *name, int nsid, void *arg);
-int nl_nsid_foreach(int sock, struct dir_iter *d, nsid_fn *fn, void *arg);
+int nsid_foreach(int sock, struct dir_iter *d, nsid_fn *fn, void *arg);
 /* what set and list-id say where RTM_GETNSID/RTM_NEWNSID are refused
  * (kernels before 4.0, qemu-user) */
 #define NL_NO_NSID ": the kernel does not support namespace ids"
@@ -130,18 +146,12 @@ int nl_nsid_foreach(int sock, struct dir_iter *d, nsid_fn *fn, void *arg);
 /* link.c: network devices, found and moved over rtnetlink */
 int link_index(int fd, const char *name);
 int link_move(int fd, int index, unsigned ns_attr, int ns, const char *name,
-	      int quiet);
-int link_dump(int fd, int (*cb)(const struct nlmsghdr *n, void *arg),
-	      void *arg);
-const char *link_physical(const struct nlmsghdr *n);
-void link_alt_name(char out[IFNAMSIZ], const char *name, unsigned digit);
+	      int quiet_errno);
 
 /* json.c: text, or iproute2's JSON under -json, byte for byte: an
  * object per pr_start() .. pr_end(), the list around them under -json */
-#if CONFIG_FEATURE_JSON
 void json_list_start(void);
 void json_list_end(void);
-#endif
 void pr_start(void);
 void pr_end(void);
 void pr_str(const char *key, const char *pre, const char *v, const char *post);

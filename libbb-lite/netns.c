@@ -6,13 +6,14 @@
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
+#include <sys/statvfs.h>
 #include <sys/syscall.h>
 #include "libbb.h"
 
 /* iproute2's rule: not empty, not . or .., no '/', at most NAME_MAX bytes */
 int netns_name_ok(const char *name)
 {
-	size_t n = strlen(name);
+	size_t n = str_len(name);
 
 	if (n == 0 || n > NAME_MAX || *str_find(name, '/'))
 		return 0;
@@ -21,7 +22,7 @@ int netns_name_ok(const char *name)
 
 static char *path_join(char *buf, const char *dir, const char *name)
 {
-	size_t d = strlen(dir), n = strlen(name);
+	size_t d = str_len(dir), n = str_len(name);
 
 	if (d + 1 + n >= PATH_MAX)
 		n = PATH_MAX - 2 - d;
@@ -44,7 +45,7 @@ int netns_open_by_name(const char *name)
 
 	if (fd < 0)
 		msg("Cannot open network namespace \"", name, "\": ",
-		    strerror(errno), NULL);
+		    netns_strerror(errno), NULL);
 	return fd;
 }
 
@@ -63,7 +64,7 @@ static void bind_etc(const char *name)
 		path_join(to, "/etc", e);
 		if (mount(from, to, "none", MS_BIND, NULL) < 0)
 			msg("Bind ", from, " -> ", to, " failed: ",
-			    strerror(errno), NULL);
+			    netns_strerror(errno), NULL);
 	}
 	dir_close(&d);
 }
@@ -80,27 +81,28 @@ int netns_switch(const char *name)
 		return -1;
 	if (setns(fd, CLONE_NEWNET) < 0) {
 		msg("setting the network namespace \"", name, "\" failed: ",
-		    strerror(errno), NULL);
+		    netns_strerror(errno), NULL);
 		close(fd);
 		return -1;
 	}
 	close(fd);
 	if (unshare(CLONE_NEWNS) < 0) {
-		msg("unshare failed: ", strerror(errno), NULL);
+		msg("unshare failed: ", netns_strerror(errno), NULL);
 		return -1;
 	}
 	/* our mounts must not propagate back to the caller's namespace */
 	if (mount("", "/", "none", MS_SLAVE | MS_REC, NULL) < 0) {
-		msg("\"mount --make-rslave /\" failed: ", strerror(errno), NULL);
+		msg("\"mount --make-rslave /\" failed: ", netns_strerror(errno), NULL);
 		return -1;
 	}
 	/* a read-only sysfs must stay read-only in its replacement
-	 * (statfs, not statvfs: the same flag for a fifth of the size) */
+	 * (statfs, not statvfs: the same flag, in less code;
+	 * the flag's name comes from statvfs.h) */
 	if (statfs("/sys", &st) == 0 && (st.f_flags & ST_RDONLY))
 		sysfs_flags = MS_RDONLY;
 	umount2("/sys", MNT_DETACH);
 	if (mount(name, "/sys", "sysfs", sysfs_flags, NULL) < 0) {
-		msg("mount of /sys failed: ", strerror(errno), NULL);
+		msg("mount of /sys failed: ", netns_strerror(errno), NULL);
 		return -1;
 	}
 	bind_etc(name);
@@ -108,8 +110,8 @@ int netns_switch(const char *name)
 }
 
 /* Call FN for every name in the run dir, in readdir order, until FN
- * returns non-zero; that value is returned. A missing run dir holds no
- * names. */
+ * returns non-zero (having said why): then -1, as when the run dir
+ * cannot be opened. A missing run dir holds no names. */
 int netns_foreach(int (*fn)(const char *name, void *arg), void *arg)
 {
 	struct dir_iter d;
@@ -120,12 +122,11 @@ int netns_foreach(int (*fn)(const char *name, void *arg), void *arg)
 		if (errno == ENOENT)
 			return 0;
 		msg("Failed to open directory ", RUN_DIR, ": ",
-		    strerror(errno), NULL);
+		    netns_strerror(errno), NULL);
 		return -1;
 	}
-	while ((e = dir_next(&d)))
-		if ((r = fn(e, arg)))
-			break;
+	while (!r && (e = dir_next(&d)))
+		r = fn(e, arg) ? -1 : 0;
 	dir_close(&d);
 	return r;
 }
@@ -138,7 +139,7 @@ char *proc_ns_net(char *buf, const char *pid)
 }
 
 /* The identity of the namespace (or any file) at PATH. statx, because
- * libc's stat brings 0.9 KB of fallbacks; before Linux 4.11 the link text
+ * libc's stat brings fallbacks for old kernels; before Linux 4.11 the link text
  * of an open namespace, "net:[INODE]", tells the same. */
 int ns_id_of(const char *path, struct ns_id *id)
 {
@@ -183,12 +184,12 @@ static int run_dir_make_shared(void)
 	int fd, r = 0;
 
 	if (mkdir(RUN_DIR, 0755) < 0 && errno != EEXIST) {
-		msg("mkdir ", RUN_DIR, " failed: ", strerror(errno), NULL);
+		msg("mkdir ", RUN_DIR, " failed: ", netns_strerror(errno), NULL);
 		return -1;
 	}
 	fd = fd_open(RUN_DIR, O_RDONLY | O_DIRECTORY);
 	if (fd < 0 || syscall(SYS_flock, fd, LOCK_EX) < 0) {
-		msg("Cannot lock ", RUN_DIR, ": ", strerror(errno), NULL);
+		msg("Cannot lock ", RUN_DIR, ": ", netns_strerror(errno), NULL);
 		if (fd >= 0)
 			close(fd);
 		return -1;
@@ -198,7 +199,7 @@ static int run_dir_make_shared(void)
 		if (errno != EINVAL) {
 			r = -1;
 			msg("mount --make-shared ", RUN_DIR, " failed: ",
-			    strerror(errno), NULL);
+			    netns_strerror(errno), NULL);
 		} else if (mount(RUN_DIR, RUN_DIR, "none", MS_BIND | MS_REC,
 				 NULL) < 0 ||
 			   mount("", RUN_DIR, "none", MS_PRIVATE, NULL) < 0 ||
@@ -206,7 +207,7 @@ static int run_dir_make_shared(void)
 				 NULL) < 0) {
 			r = -1;
 			msg("mount --bind ", RUN_DIR, " ", RUN_DIR, " failed: ",
-			    strerror(errno), NULL);
+			    netns_strerror(errno), NULL);
 		}
 	}
 	close(fd);	/* drops the lock */
@@ -225,7 +226,7 @@ int netns_create_file(char *path, const char *name)
 	fd = fd_open(path, O_RDONLY | O_CREAT | O_EXCL);
 	if (fd < 0) {
 		msg("Cannot create namespace file \"", path, "\": ",
-		    strerror(errno), NULL);
+		    netns_strerror(errno), NULL);
 		return -1;
 	}
 	close(fd);
@@ -237,7 +238,8 @@ int netns_bind(const char *path, const char *source)
 {
 	if (mount(source, path, "none", MS_BIND, NULL) == 0)
 		return 0;
-	msg("Bind ", source, " -> ", path, " failed: ", strerror(errno), NULL);
+	msg("Bind ", source, " -> ", path, " failed: ", netns_strerror(errno),
+	    NULL);
 	unlink(path);
-	return EXIT_FAIL;
+	return -1;
 }

@@ -44,7 +44,7 @@ void out_mem(const char *s, size_t n)
 
 void out_str(const char *s)
 {
-	out_mem(s, strlen(s));
+	out_mem(s, str_len(s));
 }
 
 void out_char(char c)
@@ -69,7 +69,7 @@ static void vmsg(const char *s, va_list ap)
 	size_t len = 0;
 
 	for (; s; s = va_arg(ap, const char *)) {
-		size_t n = strlen(s);
+		size_t n = str_len(s);
 		if (n > sizeof(buf) - 1 - len)
 			n = sizeof(buf) - 1 - len;
 		memcpy(buf + len, s, n);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The few string helpers the applets need, byte by byte: musl's
  * word-at-a-time strlen, strcpy, strcat, strchr and strncmp bring in
- * stpcpy and strchrnul, more than half a kilobyte more than these. */
+ * stpcpy and strchrnul, far more code than these. */
 #include "libbb.h"
 
 size_t str_len(const char *s)

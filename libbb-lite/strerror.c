@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* The reasons we print, in glibc's words (iproute2's stderr says them so),
  * for the errnos that namespace, mount and netlink work meets. musl's
- * strerror table is twice the size and words some of them differently
+ * strerror table is larger and words some of them differently
  * ("Resource busy"). The numbers come from the target's own headers, so
- * MIPS numbering is right too. libbb.h maps strerror() here. */
+ * MIPS numbering is right too. */
 #include "libbb.h"
 
 static const unsigned short numbers[] = {
@@ -64,7 +64,7 @@ const char *netns_strerror(int no)
 	for (i = 0; i < sizeof(numbers) / sizeof(numbers[0]); i++) {
 		if (numbers[i] == no)
 			return t;
-		t += strlen(t) + 1;
+		t += str_len(t) + 1;
 	}
 	str_copy(unknown + 14, utoa(no, digits));
 	return unknown;

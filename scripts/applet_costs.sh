@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: MIT
 # The cost in bytes of each applet and feature: configs/defconfig built with
 # and without the symbol (x86_64, static, stripped). With --update, writes
-# the numbers into the Kconfig prompts ("list (230 bytes)"), as BusyBox
-# states its applets' sizes.
+# them into the Kconfig prompts rounded to a tenth of a kb ("list (1.8
+# kb)"), as BusyBox states its applets' sizes: a change of a few bytes
+# leaves the prompts as they are.
 #   sh scripts/applet_costs.sh [--update]
 set -eu
 cd "$(dirname "$0")/.."
@@ -24,10 +25,11 @@ for sym in $(sed -n 's/^CONFIG_\([A-Z_]*\)=y$/\1/p' configs/defconfig); do
 		> "$work/cfg"
 	KCONFIG_CONFIG="$work/cfg" kconfig-conf --olddefconfig Kconfig >/dev/null
 	cost=$(( full - $(size_of "$work/cfg") ))
-	echo "$sym: $cost bytes"
+	kb=$(awk -v b="$cost" 'BEGIN { printf "%.1f", b / 1024 }')
+	echo "$sym: $cost bytes ($kb kb)"
 	[ "${1:-}" = --update ] || continue
 	for f in applets/*.c Kconfig; do
 		# the bool prompt right after "config SYM"
-		sed -i "/^\(\/\/config:\)\{0,1\}config $sym\$/,/bool/ s/([0-9]* bytes)/($cost bytes)/" "$f"
+		sed -i "/^\(\/\/config:\)\{0,1\}config $sym\$/,/bool/ s/([0-9.]* kb)/($kb kb)/" "$f"
 	done
 done

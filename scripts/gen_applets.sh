@@ -5,7 +5,8 @@
 # subcommand touches one file:
 #   include/generated/Config.applets  the Kconfig entries (menu "Applets")
 #   include/generated/applets.h       the dispatch table, in iproute2's
-#                                      order of prefix matching
+#                                      order of prefix matching (an applet
+#                                      left out keeps its words, and no main)
 #   include/generated/applets.mk      which file each symbol compiles
 # //applet:ORDER FUNC SYMBOL "WORD\0WORD..."   //usage:ONE LINE OF USAGE
 set -e
@@ -31,12 +32,15 @@ done | sort -n | awk -F'\t' '
 	{ fn[NR] = $2; sym[NR] = $3; words[NR] = $4; use[NR] = $5 }
 	END {
 		for (i = 1; i <= NR; i++)
-			printf "#if CONFIG_%s\nint %s_main(int argc, char **argv);\n#endif\n", sym[i], fn[i]
+			printf "int %s_main(int argc, char **argv);\n", fn[i]
+		# APPLET_list: the index of the list applet in the table
+		for (i = 1; i <= NR; i++)
+			printf "#define APPLET_%s %d\n", fn[i], i - 1
 		print "static const struct applet applets[] = {"
 		for (i = 1; i <= NR; i++) {
 			w = substr(words[i], 1, length(words[i]) - 1) "\\0\""
-			printf "#if CONFIG_%s\n\t{ %s, %s_main, \"%s\" },\n", sym[i], w, fn[i], use[i]
-			printf "#else\n\t{ %s, 0, 0 },\n#endif\n", w
+			printf "\t{ %s, CONFIG_%s ? %s_main : 0,\n", w, sym[i], fn[i]
+			printf "\t  CONFIG_%s ? \"%s\" : 0 },\n", sym[i], use[i]
 		}
 		print "};"
 	}' > "$tmp.h"

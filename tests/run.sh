@@ -1,6 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# The test runner: `sh tests/run.sh BINARY [TEST_FILE...]`.
+# The test runner: `sh tests/run.sh BINARY [TEST_FILE[:t_NAME]...]`
+# (tests/README.md). TEST_FILE:t_NAME runs that one test of the file.
 #
 # A test file defines shell functions named t_*; each runs on its own, in a
 # fresh sandbox (own mount, net and pid namespaces; tmpfs over the run dir
@@ -10,7 +11,7 @@
 # "N passed, N failed, N skipped"; the exit status is 1 if any failed.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
-bin=${1:?usage: tests/run.sh BINARY [TEST_FILE...]}
+bin=${1:?usage: tests/run.sh BINARY [TEST_FILE[:t_NAME]...]}
 shift
 case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
 [ -x "$bin" ] || { echo "tests/run.sh: $bin is not an executable" >&2; exit 2; }
@@ -43,12 +44,22 @@ export NETNS_FAULT_FIGURES="$work/fault-figures"
 
 pass=0 fail=0 skipped=0
 skips=
-for file in "$@"; do
-	[ -f "$file" ] || continue
+for arg in "$@"; do
+	file=${arg%%:t_*} only=
+	[ "$file" = "$arg" ] || only=${arg#"$file":}
+	case $file in /*) ;; *) file=$(pwd)/$file ;; esac
+	[ -f "$file" ] || { echo "FAIL $arg: no such test file"; fail=$((fail + 1)); continue; }
 	rel=${file#"$top"/}
 	sandbox=yes
 	grep -q '^# sandbox: no' "$file" && sandbox=no
-	for t in $(sed -n 's/^\(t_[A-Za-z0-9_]*\)[ ]*().*/\1/p' "$file"); do
+	tests=$(sed -n 's/^\(t_[A-Za-z0-9_]*\)[ ]*().*/\1/p' "$file")
+	if [ -n "$only" ]; then
+		case " $(echo $tests) " in
+		*" $only "*) tests=$only ;;
+		*) echo "FAIL $arg: no such test in $rel"; fail=$((fail + 1)); continue ;;
+		esac
+	fi
+	for t in $tests; do
 		tdir="$work/t" && rm -rf "$tdir" && mkdir -p "$tdir"
 		script=". '$top/tests/lib.sh'; . '$file'; cd '$tdir'; \
 TESTTMP='$tdir'; sandbox_setup_$sandbox && $t"

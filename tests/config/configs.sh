@@ -81,10 +81,24 @@ t_left_out_applets_are_absent_and_say_so() {
 	done
 }
 
+# rounded, as BusyBox does: "(1.8 kb)" (scripts/applet_costs.sh --update)
 t_applet_prompts_state_their_size() {
 	for f in "$TOP"/applets/*.c; do
-		grep -q '^//config:	bool ".* ([0-9]* bytes)"' "$f" ||
+		grep -q '^//config:	bool ".* ([0-9]*\.[0-9] kb)"' "$f" ||
 			fail "$f: the Kconfig prompt does not state its size"
+	done
+}
+
+# -V names the features built in (tests ask the binary, not a config)
+t_version_names_the_features_built_in() {
+	for c in "$TOP"/configs/*defconfig; do
+		n=$(basename "$c")
+		build "$c" "$TESTTMP/$n"
+		want=$(sed -n 's/^CONFIG_FEATURE_\([A-Z_]*\)=y$/\1/p' "$c" |
+			tr 'A-Z_' 'a-z-' | sort | tr '\n' ' ')
+		got=$("$TESTTMP/$n/netns" -V | sed 's/^netns utility, [^,]*//' |
+			tr -d ',' | tr ' ' '\n' | sed '/^$/d' | sort | tr '\n' ' ')
+		check_eq "$got" "$want" "$n: the features -V names"
 	done
 }
 

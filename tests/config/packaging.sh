@@ -43,9 +43,10 @@ recording_cc() {
 	chmod +x "$1/cc"
 }
 
-# the last compiler call: it must carry every one of ARGS
+# the last compiler call that compiles (not one that asks the compiler
+# what it is): it must carry every one of ARGS
 cc_call_has() {
-	last=$(tail -n 1 "$1")
+	last=$(grep -v -e ' -dumpmachine$' -e ' -print-prog-name=' "$1" | tail -n 1)
 	shift
 	for a in "$@"; do
 		case " $last " in *" $a "*) ;;

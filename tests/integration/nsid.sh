@@ -285,9 +285,9 @@ three_hundred_with_ids() {
 	done
 }
 
-# is the helper built in? (its Kconfig symbol, as the binary was built)
+# is the helper built in? (the binary names its features: netns -V)
 helper_built() {
-	grep -q '^CONFIG_FEATURE_NSID_PARALLEL=y' "$TOP/configs/defconfig"
+	"$NETNS" -V | grep -q ', nsid-parallel\(,\|$\)'
 }
 
 # Over 128 names (so more than one batch) with a second CPU: the helper

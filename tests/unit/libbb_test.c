@@ -1,18 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* Unit tests of libbb-lite that need no root: name checks, iproute2's
- * prefix matching, number parsing, the output writer. Prints one line per
- * failed check and exits non-zero if any failed. */
-#include <stdio.h>
+ * abbreviations, number parsing, strings, errno texts, the output
+ * writer (stdout is redirected to a file by the caller). */
 #include <limits.h>
-#include <stdlib.h>
-#include "libbb.h"
-
-struct opts opt;
-static int failed;
-
-#define CHECK(cond) do { if (!(cond)) { \
-	fprintf(stderr, "%s:%d: %s\n", __FILE__, __LINE__, #cond); \
-	failed++; } } while (0)
+#include "unit.h"
 
 static void test_names(void)
 {
@@ -35,17 +26,17 @@ static void test_names(void)
 	CHECK(!netns_name_ok(long_name));
 }
 
-static void test_matches(void)
+static void test_abbrev(void)
 {
-	CHECK(matches("l", "list") == 0);
-	CHECK(matches("list", "list") == 0);
-	CHECK(matches("lis", "list-id") == 0);
-	CHECK(matches("list-id", "list") != 0);
-	CHECK(matches("", "list") != 0);
-	CHECK(matches("lists", "list") != 0);
-	CHECK(matches("-a", "-all") == 0);
-	CHECK(matches("-al", "-all") == 0);
-	CHECK(matches("-alle", "-all") != 0);
+	CHECK(is_abbrev("l", "list"));
+	CHECK(is_abbrev("list", "list"));
+	CHECK(is_abbrev("lis", "list-id"));
+	CHECK(!is_abbrev("list-id", "list"));
+	CHECK(!is_abbrev("", "list"));
+	CHECK(!is_abbrev("lists", "list"));
+	CHECK(is_abbrev("-a", "-all"));
+	CHECK(is_abbrev("-al", "-all"));
+	CHECK(!is_abbrev("-alle", "-all"));
 }
 
 static void test_numbers(void)
@@ -62,13 +53,40 @@ static void test_numbers(void)
 	CHECK(!is_pid("12345678901"));
 }
 
+static void test_parse_int(void)
+{
+	static const struct { const char *s; int ok, v; } cases[] = {
+		{ "0", 1, 0 }, { "5", 1, 5 }, { "+5", 1, 5 }, { "-5", 1, -5 },
+		{ " \t5", 1, 5 }, { "0x10", 1, 16 }, { "0XfF", 1, 255 },
+		{ "010", 1, 8 }, { "-0", 1, 0 }, { "2147483647", 1, 2147483647 },
+		{ "-2147483648", 1, -2147483647 - 1 }, { "0x7fffffff", 1, 2147483647 },
+		{ "", 0, 0 }, { " ", 0, 0 }, { "-", 0, 0 }, { "+-5", 0, 0 },
+		{ "5 ", 0, 0 }, { "5x", 0, 0 }, { "09", 0, 0 }, { "0x", 0, 0 },
+		{ "0xg", 0, 0 }, { "2147483648", 0, 0 }, { "-2147483649", 0, 0 },
+		{ "99999999999999999999", 0, 0 }, { "auto", 0, 0 }, { "1e3", 0, 0 },
+		{ "@", 0, 0 }, { "\xff", 0, 0 },
+	};
+	unsigned i;
+	int v;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		v = 12345;
+		if (parse_int(cases[i].s, &v) != (cases[i].ok ? 0 : -1) ||
+		    (cases[i].ok ? v != cases[i].v : v != 12345)) {
+			fprintf(stderr, "parse_int(\"%s\"): %d\n",
+				cases[i].s, v);
+			failed++;
+		}
+	}
+}
+
 static void test_strerror(void)
 {
-	CHECK(!strcmp(strerror(ENOENT), "No such file or directory"));
-	CHECK(!strcmp(strerror(EBUSY), "Device or resource busy"));
-	CHECK(!strcmp(strerror(EUSERS), "Too many users"));
-	CHECK(!strcmp(strerror(EOPNOTSUPP), "Operation not supported"));
-	CHECK(!strcmp(strerror(4000), "Unknown error 4000"));
+	CHECK(!strcmp(netns_strerror(ENOENT), "No such file or directory"));
+	CHECK(!strcmp(netns_strerror(EBUSY), "Device or resource busy"));
+	CHECK(!strcmp(netns_strerror(EUSERS), "Too many users"));
+	CHECK(!strcmp(netns_strerror(EOPNOTSUPP), "Operation not supported"));
+	CHECK(!strcmp(netns_strerror(4000), "Unknown error 4000"));
 }
 
 static void test_str(void)
@@ -117,11 +135,12 @@ static void test_writer(void)
 int main(void)
 {
 	test_names();
-	test_matches();
+	test_abbrev();
 	test_numbers();
+	test_parse_int();
 	test_paths();
 	test_str();
 	test_strerror();
 	test_writer();
-	return failed != 0;
+	return unit_result();
 }

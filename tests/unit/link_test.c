@@ -1,21 +1,15 @@
 /* SPDX-License-Identifier: MIT */
-/* Unit tests of libbb-lite/link.c that need no root: which link dump
- * messages the safe delete takes for physical devices (crafted netlink
+/* Unit tests of the safe delete's device checks (applets/delete.c,
+ * included here to reach its static functions) that need no root: which
+ * link dump messages it takes for physical devices (crafted netlink
  * messages, malformed ones included), and the free names it comes home
- * under. Prints one line per failed check; exits non-zero if any. */
-#include <stdio.h>
-#include "libbb.h"
+ * under. */
+#include "unit.h"
+#include "delete.c"
 
-struct opts opt;
-static int failed;
-
-#define CHECK(cond) do { if (!(cond)) { \
-	fprintf(stderr, "%s:%d: %s\n", __FILE__, __LINE__, #cond); \
-	failed++; } } while (0)
-
-#define IFF_LOOPBACK		0x8
 #define IFLA_INFO_SLAVE_KIND	4
 #define IFLA_MTU		4
+#define RTM_DELLINK		17
 
 static uint32_t buf[256];
 
@@ -25,20 +19,22 @@ static struct nlmsghdr *link_msg(const char *name, unsigned flags,
 				 const char *kind, const char *slave)
 {
 	struct ifinfomsg ifi = { .ifi_index = 7, .ifi_flags = flags };
-	struct nlmsghdr *n = nl_msg_init(buf, RTM_NEWLINK, NLM_F_MULTI,
-					 &ifi, sizeof(ifi));
+	struct nlmsghdr *n = nl_msg_init(buf, RTM_NEWLINK, 0, &ifi,
+					 sizeof(ifi));
 	struct nlattr *info;
 
 	nl_put_u32(n, IFLA_MTU, 1500);
 	if (name)
 		nl_put_str(n, IFLA_IFNAME, name);
 	if (kind || slave) {
-		info = nl_nest_start(n, IFLA_LINKINFO);
+		/* a nest: an attribute whose data are attributes */
+		info = (struct nlattr *)((char *)n + n->nlmsg_len);
+		nl_put(n, IFLA_LINKINFO | 0x8000, NULL, 0);
 		if (kind)
 			nl_put_str(n, IFLA_INFO_KIND, kind);
 		if (slave)
 			nl_put_str(n, IFLA_INFO_SLAVE_KIND, slave);
-		nl_nest_end(n, info);
+		info->nla_len = (char *)n + n->nlmsg_len - (char *)info;
 	}
 	return n;
 }
@@ -120,7 +116,5 @@ int main(void)
 {
 	test_physical();
 	test_alt_name();
-	if (failed)
-		fprintf(stderr, "%d checks failed\n", failed);
-	return failed != 0;
+	return unit_result();
 }
