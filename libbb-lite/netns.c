@@ -178,10 +178,14 @@ int netns_same_ns(const char *path, const struct ns_id *id)
 
 /* Make the run dir a shared mount point, so that names made here show in
  * every mount namespace. The flock keeps parallel first adds at boot from
- * stacking one bind mount each. */
+ * stacking one bind mount each. When the run dir is no mount point yet
+ * (EINVAL), it is bound onto itself, made private (or a shared parent
+ * would propagate the bind) and then shared; a failure on the way undoes
+ * the bind, which would only hide the names under it. */
 static int run_dir_make_shared(void)
 {
-	int fd, r = 0;
+	const char *step = "--make-shared ";
+	int fd, bound = 0;
 
 	if (mkdir(RUN_DIR, 0755) < 0 && errno != EEXIST) {
 		msg("mkdir ", RUN_DIR, " failed: ", netns_strerror(errno), NULL);
@@ -194,24 +198,29 @@ static int run_dir_make_shared(void)
 			close(fd);
 		return -1;
 	}
-	/* EINVAL: not a mount point yet; bind it onto itself, then retry */
-	if (mount("", RUN_DIR, "none", MS_SHARED | MS_REC, NULL) < 0) {
-		if (errno != EINVAL) {
-			r = -1;
-			msg("mount --make-shared ", RUN_DIR, " failed: ",
-			    netns_strerror(errno), NULL);
-		} else if (mount(RUN_DIR, RUN_DIR, "none", MS_BIND | MS_REC,
-				 NULL) < 0 ||
-			   mount("", RUN_DIR, "none", MS_PRIVATE, NULL) < 0 ||
-			   mount("", RUN_DIR, "none", MS_SHARED | MS_REC,
-				 NULL) < 0) {
-			r = -1;
-			msg("mount --bind ", RUN_DIR, " ", RUN_DIR, " failed: ",
-			    netns_strerror(errno), NULL);
+	if (mount("", RUN_DIR, "none", MS_SHARED | MS_REC, NULL) == 0) {
+		step = NULL;
+	} else if (errno == EINVAL) {
+		step = "--bind " RUN_DIR " ";
+		if (mount(RUN_DIR, RUN_DIR, "none", MS_BIND | MS_REC, NULL) == 0) {
+			bound = 1;
+			step = "--make-private ";
+			if (mount("", RUN_DIR, "none", MS_PRIVATE, NULL) == 0) {
+				step = "--make-shared ";
+				if (mount("", RUN_DIR, "none", MS_SHARED | MS_REC,
+					  NULL) == 0)
+					step = NULL;
+			}
 		}
 	}
+	if (step) {
+		msg("mount ", step, RUN_DIR, " failed: ", netns_strerror(errno),
+		    NULL);
+		if (bound)
+			umount2(RUN_DIR, MNT_DETACH);
+	}
 	close(fd);	/* drops the lock */
-	return r;
+	return step ? -1 : 0;
 }
 
 /* Create the empty file RUN_DIR/NAME (its path into PATH) that a
