@@ -5,8 +5,7 @@
 # fatal. Each target is its harness and the sources of libbb-lite it does
 # not #include itself (a harness includes a .c file to reach its static
 # functions). The config is configs/defconfig (every feature). Sanitizers
-# need glibc: two of its differences from musl are bridged here (getdents
-# is getdents64 there; ST_RDONLY lives in sys/statvfs.h).
+# need glibc, which builds the sources as musl does.
 #
 #   sh tests/fuzz/build.sh OUT_DIR [TARGET...]      exit 77: no clang
 set -eu
@@ -30,8 +29,6 @@ for t in "$@"; do
 	# shellcheck disable=SC2086 # a list of sources
 	"$cc" -g -O1 -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror \
 		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		-Dgetdents=getdents64 -include sys/statvfs.h \
-		-Wno-macro-redefined \
 		-I"$out/include/generated" -I"$top/include/generated" \
-		-I"$top/libbb-lite" -o "$out/fuzz_$t" "$harness" $srcs
+		-I"$top/libbb-lite" -I"$top" -o "$out/fuzz_$t" "$harness" $srcs
 done

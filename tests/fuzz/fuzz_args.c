@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* libFuzzer target: the words and numbers of the command line, each held to
- * a plain reference: nl_parse_int to iproute2's get_integer (strtol base 0,
- * all of it, within int), netns_name_ok to iproute2's name rule, matches
- * to its prefix rule, is_pid to 1-10 digits. The input is one word, or two
- * split at the first NUL (for matches). */
+ * a plain reference: parse_int to iproute2's get_integer (strtol base 0,
+ * all of it, within int), netns_name_ok to iproute2's name rule, is_abbrev
+ * to its prefix rule (matches()), is_pid to 1-10 digits. The input is one
+ * word, or two split at the first NUL (for is_abbrev). */
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -32,11 +32,11 @@ static int ref_name_ok(const char *s)
 	       strcmp(s, "..");
 }
 
-static int ref_matches(const char *prefix, const char *word)
+static int ref_is_abbrev(const char *arg, const char *word)
 {
-	size_t n = strlen(prefix);
+	size_t n = strlen(arg);
 
-	return !n || n > strlen(word) || memcmp(prefix, word, n);
+	return n && n <= strlen(word) && !memcmp(arg, word, n);
 }
 
 static int ref_is_pid(const char *s)
@@ -57,12 +57,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(a, data, size);
 	a[size] = 0;
 	b = a + strlen(a) + (strlen(a) < size);
-	r = nl_parse_int(a, &v);
+	r = parse_int(a, &v);
 	if (r != ref_parse_int(a, &w) || (!r && v != w))
 		abort();
 	if (!netns_name_ok(a) != !ref_name_ok(a))
 		abort();
-	if (!matches(a, b) != !ref_matches(a, b))
+	if (!is_abbrev(a, b) != !ref_is_abbrev(a, b))
 		abort();
 	if (!is_pid(a) != !ref_is_pid(a))
 		abort();

@@ -3,9 +3,11 @@
  * someone speaking for it) could send. The input is walked as nl_call walks
  * a datagram, and each message is given to every decoder that reads one:
  * nl_msg_ok, nl_attr_parse, nl_msg_attrs, nl_ack_error (silent and
- * printing), link_physical, the nsid answer (nl_nsid_of) and list-id's
- * line. The .c files are included for their static functions. */
+ * printing), delete's link_physical, the nsid answer (nsid_of) and
+ * list-id's line. The .c files are included for their static functions. */
 #include "../../libbb-lite/netlink.c"
+#include "../../libbb-lite/nsid.h"
+#include "../../applets/delete.c"
 #include "../../applets/list_id.c"
 
 struct opts opt;
@@ -17,7 +19,7 @@ static int each(const struct nlmsghdr *n, void *arg)
 
 	(void)arg;
 	(void)link_physical(n);
-	(void)nl_nsid_of(n);
+	(void)nsid_of(n);
 	(void)nl_ack_error(n, 0);
 	(void)nl_ack_error(n, 1);
 	(void)nl_msg_attrs(n, 1, tb, 63);
