@@ -49,7 +49,7 @@ static int move_dev(const char *dev, const char *netns, const char *name)
 	if (netns) {
 		attr = IFLA_NET_NS_FD;
 		ns = fd_open(*str_find(netns, '/') ? netns :
-			     netns_path(path, netns), O_RDONLY);
+			     netns_path(path, netns), NS_OPEN);
 		if (ns < 0) {
 			attr = IFLA_NET_NS_PID;
 			if (parse_int(netns, &ns))

@@ -84,6 +84,10 @@ struct dir_iter {
 	char buf[DIR_BUF] __attribute__((aligned(8)));
 };
 int fd_open(const char *path, int flags);	/* always O_CLOEXEC */
+/* how a name of the run dir is opened: never waiting (a FIFO there must
+ * not hang us) and never as our controlling tty; what it is, setns or the
+ * kernel's answer to NETNSA_FD tells */
+#define NS_OPEN		(O_RDONLY | O_NONBLOCK | O_NOCTTY)
 int dir_open(struct dir_iter *d, const char *path);
 const char *dir_next(struct dir_iter *d);
 int dir_read(struct dir_iter *d);		/* > 0: names to take */

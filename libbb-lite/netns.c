@@ -41,7 +41,7 @@ char *netns_path(char *buf, const char *name)
 int netns_open_by_name(const char *name)
 {
 	char path[PATH_MAX];
-	int fd = fd_open(netns_path(path, name), O_RDONLY);
+	int fd = fd_open(netns_path(path, name), NS_OPEN);
 
 	if (fd < 0)
 		msg("Cannot open network namespace \"", name, "\": ",
@@ -153,7 +153,7 @@ int ns_id_of(const char *path, struct ns_id *id)
 		id->ino = sx.ino;
 		return 0;
 	}
-	if (errno != ENOSYS || (fd = fd_open(path, O_RDONLY)) < 0)
+	if (errno != ENOSYS || (fd = fd_open(path, NS_OPEN)) < 0)
 		return -1;
 	str_copy(str_copy(fdpath, "/proc/self/fd/"), utoa(fd, link));
 	n = syscall(SYS_readlinkat, AT_FDCWD, fdpath, link, sizeof(link) - 1);

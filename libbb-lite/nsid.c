@@ -116,7 +116,7 @@ int nsid_ask_names(int sock, int dir, struct nsid_batch *b, unsigned n,
 	while (!r && i < n) {
 		for (fds = 0; i < n; i++) {
 			fd = syscall(SYS_openat, dir, b->name[i],
-				     O_RDONLY | O_CLOEXEC);
+				     NS_OPEN | O_CLOEXEC);
 			/* out of fds (EMFILE, as a rule: errno is not read,
 			 * as the helper shares it): ask for what is open,
 			 * close it, and try this name again; a second
