@@ -119,25 +119,35 @@ static int bring_home(int fd, int home, const char *ns, const struct pick *p)
 
 /* Bring every physical device of namespace NAME (at PATH) back to ours
  * before the name goes: else the kernel hands one back only when the
- * last process in NAME is gone, and until then nobody can see it. A
- * failure is reported and the delete goes on. */
+ * last process in NAME is gone, and until then nobody can see it. Only a
+ * namespace bound onto the name itself is entered, looked at before it
+ * is opened: never what a symlink leads to (another process's namespace,
+ * whose devices are not ours to take), nor a file that is none (a FIFO
+ * would block the open). A failure is reported and the delete goes on. */
 static void rescue(const char *path, const char *name)
 {
-	struct ns_id here;
+	struct ns_id here, there;
 	struct pick p;
-	int home = -1, ns, fd = -1;
+	int home = -1, ns = -1, fd = -1;
 
-	ns = fd_open(path, O_RDONLY);
-	if (ns < 0 && errno == ENOENT)
-		return;		/* no such name: delete says so */
+	if (ns_id_of(path, AT_SYMLINK_NOFOLLOW, &there) < 0) {
+		if (errno == ENOENT)
+			return;	/* no such name: delete says so */
+		goto fail;
+	}
+	if (ns_id_of("/proc/self/ns/net", 0, &here) < 0)
+		goto fail;
+	/* every namespace is a file of nsfs: its device tells one */
+	errno = EINVAL;
+	if (there.dev != here.dev)
+		goto fail;
+	if (there.ino == here.ino)
+		return;		/* our own namespace: all is home */
+	ns = fd_open(path, NS_OPEN | O_NOFOLLOW);
 	home = fd_open("/proc/self/ns/net", O_RDONLY);
-	if (ns < 0 || home < 0 || ns_id_of("/proc/self/ns/net", &here))
+	if (ns < 0 || home < 0 || setns(ns, CLONE_NEWNET) < 0)
 		goto fail;
-	if (netns_same_ns(path, &here))
-		goto out;	/* our own namespace: all is home */
 	/* a socket made in NAME speaks for NAME from anywhere */
-	if (setns(ns, CLONE_NEWNET) < 0)
-		goto fail;
 	fd = nl_open();
 	if (setns(home, CLONE_NEWNET) < 0)
 		goto fail;

@@ -22,7 +22,7 @@ int pids_main(int argc, char **argv)
 		return msg("No netns name specified", NULL), EXIT_FAIL;
 	if (extra_args(argc, 1))
 		return EXIT_FAIL;
-	if (ns_id_of(netns_path(path, argv[0]), &ns) < 0)
+	if (ns_id_of(netns_path(path, argv[0]), 0, &ns) < 0)
 		return msg("Cannot open network namespace \"", argv[0], "\": ",
 			   netns_strerror(errno), NULL), EXIT_FAIL;
 	if (dir_open(&proc, "/proc") < 0)

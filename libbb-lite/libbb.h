@@ -107,9 +107,10 @@ int netns_foreach(int (*fn)(const char *name, void *arg), void *arg);
 struct ns_id {
 	uint64_t dev, ino;
 };
-int ns_id_of(const char *path, struct ns_id *id);
+int ns_id_of(const char *path, int flags, struct ns_id *id);
 int netns_same_ns(const char *path, const struct ns_id *id);
 char *proc_ns_net(char *buf, const char *pid);	/* buf: 40 bytes */
+char *proc_self_fd(char *buf, int fd);		/* buf: 40 bytes */
 int netns_create_file(char *path, const char *name);
 int netns_bind(const char *path, const char *source);
 

@@ -138,25 +138,37 @@ char *proc_ns_net(char *buf, const char *pid)
 	return buf;
 }
 
-/* The identity of the namespace (or any file) at PATH. statx, because
- * libc's stat brings fallbacks for old kernels; before Linux 4.11 the link text
- * of an open namespace, "net:[INODE]", tells the same. */
-int ns_id_of(const char *path, struct ns_id *id)
+/* "/proc/self/fd/FD", the path of an open fd; BUF holds 40 bytes */
+char *proc_self_fd(char *buf, int fd)
+{
+	char digits[21];
+
+	str_copy(str_copy(buf, "/proc/self/fd/"), utoa(fd, digits));
+	return buf;
+}
+
+/* The identity of the namespace (or any file) at PATH; FLAGS 0, or
+ * AT_SYMLINK_NOFOLLOW for the file itself, never what a link leads to.
+ * statx, because libc's stat brings fallbacks for old kernels; before
+ * Linux 4.11 the link text of an open namespace, "net:[INODE]", tells the
+ * same (and anything else is EINVAL). */
+int ns_id_of(const char *path, int flags, struct ns_id *id)
 {
 	struct statx_buf sx;
 	char link[32], fdpath[40];
 	ssize_t n;
 	int fd;
 
-	if (syscall(SYS_statx, AT_FDCWD, path, 0, STATX_INO, &sx) == 0) {
+	if (syscall(SYS_statx, AT_FDCWD, path, flags, STATX_INO, &sx) == 0) {
 		id->dev = (uint64_t)sx.dev_major << 32 | sx.dev_minor;
 		id->ino = sx.ino;
 		return 0;
 	}
-	if (errno != ENOSYS || (fd = fd_open(path, NS_OPEN)) < 0)
+	if (errno != ENOSYS ||
+	    (fd = fd_open(path, NS_OPEN | (flags ? O_NOFOLLOW : 0))) < 0)
 		return -1;
-	str_copy(str_copy(fdpath, "/proc/self/fd/"), utoa(fd, link));
-	n = syscall(SYS_readlinkat, AT_FDCWD, fdpath, link, sizeof(link) - 1);
+	n = syscall(SYS_readlinkat, AT_FDCWD, proc_self_fd(fdpath, fd), link,
+		    sizeof(link) - 1);
 	close(fd);
 	if (n < 6 || memcmp(link, "net:[", 5))
 		return errno = EINVAL, -1;
@@ -172,7 +184,7 @@ int netns_same_ns(const char *path, const struct ns_id *id)
 {
 	struct ns_id other;
 
-	return ns_id_of(path, &other) == 0 && other.dev == id->dev &&
+	return ns_id_of(path, 0, &other) == 0 && other.dev == id->dev &&
 	       other.ino == id->ino;
 }
 
