@@ -170,7 +170,8 @@ out:
 }
 
 /* Delete NAME; 0, or -1 (said why) to stop -all at the first failure, as
- * iproute2 does. NO_RESCUE is non-NULL for --no-rescue. */
+ * iproute2 does. NO_RESCUE is non-NULL for --no-rescue. The name itself
+ * goes, never what a symlink leads to (a mount elsewhere stays). */
 static int delete_one(const char *name, void *no_rescue)
 {
 	char path[PATH_MAX];
@@ -178,7 +179,7 @@ static int delete_one(const char *name, void *no_rescue)
 	netns_path(path, name);
 	if (CONFIG_FEATURE_SAFE_DELETE && !no_rescue)
 		rescue(path, name);
-	umount2(path, MNT_DETACH);
+	umount2(path, MNT_DETACH | UMOUNT_NOFOLLOW);
 	if (unlink(path) < 0) {
 		msg("Cannot remove namespace file \"", path, "\": ",
 		    netns_strerror(errno), NULL);
