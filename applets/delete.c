@@ -171,21 +171,30 @@ out:
 
 /* Delete NAME; 0, or -1 (said why) to stop -all at the first failure, as
  * iproute2 does. NO_RESCUE is non-NULL for --no-rescue. The name itself
- * goes, never what a symlink leads to (a mount elsewhere stays). */
+ * goes, never what a symlink leads to (a mount elsewhere stays). Its
+ * namespace is held (O_PATH, which opens nothing) across the unmount: if
+ * the name then cannot go (EBUSY, EROFS...), the namespace is bound onto
+ * it again, and a failure leaves the name working, not an empty file. */
 static int delete_one(const char *name, void *no_rescue)
 {
-	char path[PATH_MAX];
+	char path[PATH_MAX], held[40];
+	int ns, unmounted, r = 0;
 
 	netns_path(path, name);
 	if (CONFIG_FEATURE_SAFE_DELETE && !no_rescue)
 		rescue(path, name);
-	umount2(path, MNT_DETACH | UMOUNT_NOFOLLOW);
+	ns = fd_open(path, O_PATH | O_NOFOLLOW);
+	unmounted = !umount2(path, MNT_DETACH | UMOUNT_NOFOLLOW);
 	if (unlink(path) < 0) {
 		msg("Cannot remove namespace file \"", path, "\": ",
 		    netns_strerror(errno), NULL);
-		return -1;
+		if (unmounted)
+			mount(proc_self_fd(held, ns), path, "none", MS_BIND,
+			      NULL);
+		r = -1;
 	}
-	return 0;
+	close(ns);
+	return r;
 }
 
 int delete_main(int argc, char **argv)
