@@ -123,16 +123,18 @@ static int bring_home(int fd, int home, const char *ns, const struct pick *p)
  * namespace bound onto the name itself is entered, looked at before it
  * is opened: never what a symlink leads to (another process's namespace,
  * whose devices are not ours to take), nor a file that is none (a FIFO
- * would block the open). A failure is reported and the delete goes on. */
-static void rescue(const char *path, const char *name)
+ * would block the open). A failure is reported and the delete goes on;
+ * but not when we could not come back home: -1 (said why), and the caller
+ * stops, as what it would do next would be done in NAME. */
+static int rescue(const char *path, const char *name)
 {
 	struct ns_id here, there;
 	struct pick p;
-	int home = -1, ns = -1, fd = -1;
+	int home = -1, ns = -1, fd = -1, r = 0;
 
 	if (ns_id_of(path, AT_SYMLINK_NOFOLLOW, &there) < 0) {
 		if (errno == ENOENT)
-			return;	/* no such name: delete says so */
+			return 0;	/* no such name: delete says so */
 		goto fail;
 	}
 	if (ns_id_of("/proc/self/ns/net", 0, &here) < 0)
@@ -142,15 +144,19 @@ static void rescue(const char *path, const char *name)
 	if (there.dev != here.dev)
 		goto fail;
 	if (there.ino == here.ino)
-		return;		/* our own namespace: all is home */
+		return 0;	/* our own namespace: all is home */
 	ns = fd_open(path, NS_OPEN | O_NOFOLLOW);
 	home = fd_open("/proc/self/ns/net", O_RDONLY);
 	if (ns < 0 || home < 0 || setns(ns, CLONE_NEWNET) < 0)
 		goto fail;
 	/* a socket made in NAME speaks for NAME from anywhere */
 	fd = nl_open();
-	if (setns(home, CLONE_NEWNET) < 0)
-		goto fail;
+	if (setns(home, CLONE_NEWNET) < 0) {
+		msg("Cannot return to the original network namespace: ",
+		    netns_strerror(errno), NULL);
+		r = -1;
+		goto out;
+	}
 	for (p.skip = 0; fd >= 0; ) {
 		p.seen = p.index = 0;
 		if (link_dump(fd, pick_physical, &p) < 0 || !p.index)
@@ -167,6 +173,7 @@ out:
 	close(fd);
 	close(ns);
 	close(home);
+	return r;
 }
 
 /* Delete NAME; 0, or -1 (said why) to stop -all at the first failure, as
@@ -181,8 +188,8 @@ static int delete_one(const char *name, void *no_rescue)
 	int ns, unmounted, r = 0;
 
 	netns_path(path, name);
-	if (CONFIG_FEATURE_SAFE_DELETE && !no_rescue)
-		rescue(path, name);
+	if (CONFIG_FEATURE_SAFE_DELETE && !no_rescue && rescue(path, name) < 0)
+		return -1;
 	ns = fd_open(path, O_PATH | O_NOFOLLOW);
 	unmounted = !umount2(path, MNT_DETACH | UMOUNT_NOFOLLOW);
 	if (unlink(path) < 0) {
