@@ -63,14 +63,16 @@ int list_main(int argc, char **argv)
 {
 	struct dir_iter d;
 	const char *e;
+	int r;
 
 	(void)argv;
 	if (extra_args(argc, 0))
 		return EXIT_FAIL;
-	/* as iproute2: a run dir that cannot be opened lists nothing, not
-	 * even an empty JSON list */
-	if (dir_open(&d, RUN_DIR) < 0)
-		return 0;
+	/* as iproute2: a run dir that is not there lists nothing, not even
+	 * an empty JSON list; one that cannot be read is said so */
+	r = dir_begin(&d, RUN_DIR);
+	if (r <= 0)
+		return r ? EXIT_FAIL : 0;
 	if (CONFIG_FEATURE_JSON && opt.json)
 		json_list_start();
 	if (CONFIG_FEATURE_NSID)
@@ -78,8 +80,8 @@ int list_main(int argc, char **argv)
 	else
 		while ((e = dir_next(&d)))
 			show(e, -1, NULL);
-	dir_close(&d);
+	r = dir_end(&d, RUN_DIR);
 	if (CONFIG_FEATURE_JSON && opt.json)
 		json_list_end();
-	return 0;
+	return r ? EXIT_FAIL : 0;
 }

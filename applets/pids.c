@@ -36,6 +36,5 @@ int pids_main(int argc, char **argv)
 			out_char('\n');
 		}
 	}
-	dir_close(&proc);
-	return 0;
+	return dir_end(&proc, "/proc") ? EXIT_FAIL : 0;
 }

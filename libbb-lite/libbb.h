@@ -96,6 +96,10 @@ const char *dir_take(struct dir_iter *d);	/* from this read only */
  * entry of the longest name: 280 bytes) */
 #define dir_more(d)	((d)->len > DIR_BUF - 280)
 void dir_close(struct dir_iter *d);
+/* the same, for a dir whose names are the job: 1 open, 0 none, -1 said;
+ * then 0, or -1 when a read failed (said) */
+int dir_begin(struct dir_iter *d, const char *path);
+int dir_end(struct dir_iter *d, const char *path);
 
 /* netns.c: names, paths and the run dir */
 int netns_name_ok(const char *name);

@@ -49,16 +49,19 @@ int netns_open_by_name(const char *name)
 	return fd;
 }
 
-/* Bind every entry of ETC_DIR/NAME over its /etc counterpart; a failure
- * is reported and the others still go ahead, as iproute2 does. */
-static void bind_etc(const char *name)
+/* Bind every entry of ETC_DIR/NAME over its /etc counterpart; a failed
+ * bind is reported and the others still go ahead, as iproute2 does. A dir
+ * that is there but cannot be read fails (said why): the command must not
+ * run without its files. */
+static int bind_etc(const char *name)
 {
 	char dir[PATH_MAX], from[PATH_MAX], to[PATH_MAX];
 	struct dir_iter d;
 	const char *e;
+	int r = dir_begin(&d, path_join(dir, ETC_DIR, name));
 
-	if (dir_open(&d, path_join(dir, ETC_DIR, name)) < 0)
-		return;
+	if (r <= 0)
+		return r;
 	while ((e = dir_next(&d))) {
 		path_join(from, dir, e);
 		path_join(to, "/etc", e);
@@ -66,7 +69,7 @@ static void bind_etc(const char *name)
 			msg("Bind ", from, " -> ", to, " failed: ",
 			    netns_strerror(errno), NULL);
 	}
-	dir_close(&d);
+	return dir_end(&d, dir);
 }
 
 /* Enter NAME's network namespace inside a mount namespace of our own, with
@@ -105,30 +108,24 @@ int netns_switch(const char *name)
 		msg("mount of /sys failed: ", netns_strerror(errno), NULL);
 		return -1;
 	}
-	bind_etc(name);
-	return 0;
+	return bind_etc(name);
 }
 
 /* Call FN for every name in the run dir, in readdir order, until FN
  * returns non-zero (having said why): then -1, as when the run dir
- * cannot be opened. A missing run dir holds no names. */
+ * cannot be opened or read (said why). A missing run dir holds no names. */
 int netns_foreach(int (*fn)(const char *name, void *arg), void *arg)
 {
 	struct dir_iter d;
 	const char *e;
-	int r = 0;
+	int r = dir_begin(&d, RUN_DIR);
 
-	if (dir_open(&d, RUN_DIR) < 0) {
-		if (errno == ENOENT)
-			return 0;
-		msg("Failed to open directory ", RUN_DIR, ": ",
-		    netns_strerror(errno), NULL);
-		return -1;
-	}
+	if (r <= 0)
+		return r;
+	r = 0;
 	while (!r && (e = dir_next(&d)))
 		r = fn(e, arg) ? -1 : 0;
-	dir_close(&d);
-	return r;
+	return dir_end(&d, RUN_DIR) | r;
 }
 
 /* "/proc/PID/ns/net": PID is all digits (at most 10) or "self" */
