@@ -45,18 +45,19 @@ static int any_nsid(int sock)
 }
 
 /* The names and their ids; a kernel that tells no ids (or no socket)
- * still gets the names. */
-static void show_with_ids(struct dir_iter *d)
+ * still gets the names. -1 when ids could not be read (said why). */
+static int show_with_ids(struct dir_iter *d)
 {
-	int sock = nl_open();
+	int sock = nl_open(), r;
 
 	if (sock >= 0 && !any_nsid(sock)) {
 		close(sock);
 		sock = -1;
 	}
-	nsid_foreach(sock, d, show, NULL);
+	r = nsid_foreach(sock, d, show, NULL);
 	if (sock >= 0)
 		close(sock);
+	return r;
 }
 
 int list_main(int argc, char **argv)
@@ -75,12 +76,13 @@ int list_main(int argc, char **argv)
 		return r ? EXIT_FAIL : 0;
 	if (CONFIG_FEATURE_JSON && opt.json)
 		json_list_start();
+	r = 0;
 	if (CONFIG_FEATURE_NSID)
-		show_with_ids(&d);
+		r = show_with_ids(&d) == -1;
 	else
 		while ((e = dir_next(&d)))
 			show(e, -1, NULL);
-	r = dir_end(&d, RUN_DIR);
+	r |= dir_end(&d, RUN_DIR);
 	if (CONFIG_FEATURE_JSON && opt.json)
 		json_list_end();
 	return r ? EXIT_FAIL : 0;
