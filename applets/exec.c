@@ -61,22 +61,28 @@ static void exec_path(char **argv)
 	errno = denied ? EACCES : ENOENT;
 }
 
+/* "STEP failed: REASON"; -1 */
+static int failed(const char *step)
+{
+	msg(step, " failed: ", netns_strerror(errno), NULL);
+	return -1;
+}
+
 /* Enter NAME and run ARGV there. Without fork it does not return when it
- * works; with fork it returns the command's exit status. */
+ * works; with fork it returns the command's exit status, or -1 when the
+ * fork or the wait failed (said why). */
 static int exec_in(const char *name, char **argv, int do_fork)
 {
 	int status;
 	pid_t pid = 0;
 
 	out_flush();
-	if (do_fork && (pid = fork_plain()) < 0) {
-		msg("fork failed: ", netns_strerror(errno), NULL);
-		return EXIT_FAIL;
-	}
+	if (do_fork && (pid = fork_plain()) < 0)
+		return failed("fork");
 	if (pid > 0) {
 		while (syscall(SYS_wait4, pid, &status, 0, NULL) < 0)
 			if (errno != EINTR)
-				return EXIT_FAIL;
+				return failed("waitpid");
 		return WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_FAIL;
 	}
 	if (netns_switch(name) < 0) {
@@ -89,17 +95,20 @@ static int exec_in(const char *name, char **argv, int do_fork)
 	_exit(EXIT_FAIL);
 }
 
+/* go on even if CMD fails, as iproute2 does; not when it could not be
+ * started (nor waited for): exit 1, as iproute2 */
 static int exec_each(const char *name, void *argv)
 {
 	out_str("\nnetns: ");
 	out_str(name);
 	out_char('\n');
-	exec_in(name, argv, 1);
-	return 0;	/* go on even if CMD fails, as iproute2 does */
+	return exec_in(name, argv, 1) < 0;
 }
 
 int exec_main(int argc, char **argv)
 {
+	int r;
+
 	if (opt.all) {
 		if (argc < 1)
 			return msg("No command specified", NULL), EXIT_FAIL;
@@ -109,5 +118,6 @@ int exec_main(int argc, char **argv)
 		return msg("No netns name specified", NULL), EXIT_FAIL;
 	if (argc < 2)
 		return msg("No command specified", NULL), EXIT_FAIL;
-	return exec_in(argv[0], argv + 1, opt.batch);
+	r = exec_in(argv[0], argv + 1, opt.batch);
+	return r < 0 ? EXIT_FAIL : r;
 }
