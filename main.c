@@ -105,8 +105,11 @@ static int do_netns(int argc, char **argv)
 
 	if (argc < 1)
 		return run_applet(DEFAULT_APPLET, "list", 0, argv);
-	/* iproute2 checks the name before the word, so do we */
-	if (!opt.all && argc > 1 && !netns_name_ok(argv[1]))
+	/* iproute2 checks the name before the word, so do we; with -all
+	 * too (iproute2 does not: -all add ../x would make /run/x), but for
+	 * -all exec, whose word after is the command */
+	if (argc > 1 && !netns_name_ok(argv[1]) &&
+	    !(opt.all && is_abbrev(argv[0], "exec")))
 		return usage_fail("Invalid netns name \"", argv[1], "\"", NULL);
 	if (is_abbrev(argv[0], "help") || !strcmp(argv[0], "--help"))
 		return usage(NULL);
@@ -222,7 +225,10 @@ int main(int argc, char **argv)
 		opt.json |= kind == *O_JSON;
 		opt.pretty |= kind == *O_PRETTY;
 	}
-	if (ns && netns_switch(ns))
+	/* -n NS: NS's network namespace, and only that (iproute2 also gives
+	 * the command a mount namespace of its own, where -n NS add would
+	 * bind the new name unseen, leaving an empty file) */
+	if (ns && netns_enter(ns))
 		return EXIT_USAGE;
 	if (batch && CONFIG_FEATURE_BATCH)
 		r = batch_run(batch, force, do_object);

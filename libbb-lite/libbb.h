@@ -105,7 +105,8 @@ int dir_end(struct dir_iter *d, const char *path);
 int netns_name_ok(const char *name);
 char *netns_path(char *buf, const char *name);	/* buf: PATH_MAX */
 int netns_open_by_name(const char *name);
-int netns_switch(const char *name);
+int netns_enter(const char *name);	/* its network namespace only */
+int netns_switch(const char *name);	/* and its sysfs and /etc files */
 /* FN for each name until it returns non-zero (having said why) */
 int netns_foreach(int (*fn)(const char *name, void *arg), void *arg);
 struct ns_id {

@@ -72,23 +72,30 @@ static int bind_etc(const char *name)
 	return dir_end(&d, dir);
 }
 
+/* Enter NAME's network namespace: 0, or -1 (said why) */
+int netns_enter(const char *name)
+{
+	int fd = netns_open_by_name(name), r;
+
+	if (fd < 0)
+		return -1;
+	r = setns(fd, CLONE_NEWNET);
+	if (r < 0)
+		msg("setting the network namespace \"", name, "\" failed: ",
+		    netns_strerror(errno), NULL);
+	close(fd);
+	return r;
+}
+
 /* Enter NAME's network namespace inside a mount namespace of our own, with
  * a sysfs that shows NAME's devices and NAME's /etc files. */
 int netns_switch(const char *name)
 {
 	struct statfs st;
 	unsigned long sysfs_flags = 0;
-	int fd = netns_open_by_name(name);
 
-	if (fd < 0)
+	if (netns_enter(name) < 0)
 		return -1;
-	if (setns(fd, CLONE_NEWNET) < 0) {
-		msg("setting the network namespace \"", name, "\" failed: ",
-		    netns_strerror(errno), NULL);
-		close(fd);
-		return -1;
-	}
-	close(fd);
 	if (unshare(CLONE_NEWNS) < 0) {
 		msg("unshare failed: ", netns_strerror(errno), NULL);
 		return -1;
