@@ -33,6 +33,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	in_pos = in_len = 0;
 	in_end = 0;
+	in_errno = 0;
 	(void)batch_run("-", size && (data[0] & 1), check_command);
 	opt.batch = 0;
 	return 0;
