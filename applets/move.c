@@ -52,9 +52,16 @@ static int move_dev(const char *dev, const char *netns, const char *name)
 			     netns_path(path, netns), NS_OPEN);
 		if (ns < 0) {
 			attr = IFLA_NET_NS_PID;
-			if (parse_int(netns, &ns))
+			if (parse_int(netns, &ns)) {
+				/* a name that is there but cannot be opened */
+				if (errno != ENOENT)
+					return msg("Cannot open network namespace \"",
+						   netns, "\": ",
+						   netns_strerror(errno), NULL),
+					       EXIT_FAIL;
 				return arg_wrong(netns, "Invalid \"netns\" value",
 						 "", "");
+			}
 		}
 	}
 	r = EXIT_FAIL;
