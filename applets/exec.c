@@ -61,13 +61,6 @@ static void exec_path(char **argv)
 	errno = denied ? EACCES : ENOENT;
 }
 
-/* "STEP failed: REASON"; -1 */
-static int failed(const char *step)
-{
-	msg(step, " failed: ", netns_strerror(errno), NULL);
-	return -1;
-}
-
 /* Enter NAME and run ARGV there. Without fork it does not return when it
  * works; with fork it returns the command's exit status, or -1 when the
  * fork or the wait failed (said why). */
@@ -78,11 +71,11 @@ static int exec_in(const char *name, char **argv, int do_fork)
 
 	out_flush();
 	if (do_fork && (pid = fork_plain()) < 0)
-		return failed("fork");
+		return -step_failed("fork");
 	if (pid > 0) {
 		while (syscall(SYS_wait4, pid, &status, 0, NULL) < 0)
 			if (errno != EINTR)
-				return failed("waitpid");
+				return -step_failed("waitpid");
 		return WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_FAIL;
 	}
 	if (netns_switch(name) < 0) {

@@ -17,13 +17,6 @@
 #include <sys/syscall.h>
 #include "libbb.h"
 
-/* iproute2's wording: "STEP failed: REASON", exit 1 */
-static int failed(const char *step)
-{
-	msg(step, " failed: ", netns_strerror(errno), NULL);
-	return EXIT_FAIL;
-}
-
 /* The names known to be in the run dir, so that what changed while the
  * kernel dropped events can be told: those of the last listing and those
  * added since, each ended by its NUL, then an empty one. A name deleted
@@ -113,13 +106,13 @@ int monitor_main(int argc, char **argv)
 		return EXIT_FAIL;
 	fd = syscall(SYS_inotify_init1, IN_CLOEXEC);
 	if (fd < 0)
-		return failed("inotify_init");
+		return step_failed("inotify_init");
 	/* the run dir may not exist before the first add: make it, as
 	 * iproute2 does, so that the first name is seen */
 	if (mkdir(RUN_DIR, 0755) < 0 && errno != EEXIST)
-		return failed("mkdir " RUN_DIR);
+		return step_failed("mkdir " RUN_DIR);
 	if (inotify_add_watch(fd, RUN_DIR, IN_CREATE | IN_DELETE) < 0)
-		return failed("inotify_add_watch");
+		return step_failed("inotify_add_watch");
 	list_again(0);
 	while ((len = read(fd, buf, sizeof(buf))) > 0) {
 		for (ev = (void *)buf; (char *)ev < buf + len;
@@ -136,5 +129,5 @@ int monitor_main(int argc, char **argv)
 		 * waits for each line */
 		out_flush();
 	}
-	return failed("read");
+	return step_failed("read");
 }

@@ -57,6 +57,8 @@ void out_flush(void);
 void out_flush_fd(int fd);
 void msg(const char *s, ...);	/* strings up to NULL, then "\n", to stderr */
 int usage_fail(const char *s, ...); /* msg, then EXIT_USAGE (in -batch: exit) */
+int step_failed(const char *step);	/* "STEP failed: REASON", EXIT_FAIL (1: so
+					 * -step_failed() is -1) */
 char *utoa(unsigned long v, char *buf); /* buf holds 21 bytes; returns start */
 
 /* strerror.c: errno texts in glibc's words, as iproute2 prints them */

@@ -97,13 +97,11 @@ int netns_switch(const char *name)
 	if (netns_enter(name) < 0)
 		return -1;
 	if (unshare(CLONE_NEWNS) < 0) {
-		msg("unshare failed: ", netns_strerror(errno), NULL);
-		return -1;
+		return -step_failed("unshare");
 	}
 	/* our mounts must not propagate back to the caller's namespace */
 	if (mount("", "/", "none", MS_SLAVE | MS_REC, NULL) < 0) {
-		msg("\"mount --make-rslave /\" failed: ", netns_strerror(errno), NULL);
-		return -1;
+		return -step_failed("\"mount --make-rslave /\"");
 	}
 	/* a read-only sysfs must stay read-only in its replacement
 	 * (statfs, not statvfs: the same flag, in less code;
@@ -112,8 +110,7 @@ int netns_switch(const char *name)
 		sysfs_flags = MS_RDONLY;
 	umount2("/sys", MNT_DETACH);
 	if (mount(name, "/sys", "sysfs", sysfs_flags, NULL) < 0) {
-		msg("mount of /sys failed: ", netns_strerror(errno), NULL);
-		return -1;
+		return -step_failed("mount of /sys");
 	}
 	return bind_etc(name);
 }
@@ -204,8 +201,7 @@ static int run_dir_make_shared(void)
 	int fd, bound = 0;
 
 	if (mkdir(RUN_DIR, 0755) < 0 && errno != EEXIST) {
-		msg("mkdir ", RUN_DIR, " failed: ", netns_strerror(errno), NULL);
-		return -1;
+		return -step_failed("mkdir " RUN_DIR);
 	}
 	fd = fd_open(RUN_DIR, O_RDONLY | O_DIRECTORY);
 	if (fd < 0 || syscall(SYS_flock, fd, LOCK_EX) < 0) {

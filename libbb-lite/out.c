@@ -88,6 +88,14 @@ void msg(const char *s, ...)
 	va_end(ap);
 }
 
+/* iproute2's words for a step that failed: "STEP failed: REASON" (errno);
+ * EXIT_FAIL */
+int step_failed(const char *step)
+{
+	msg(step, " failed: ", netns_strerror(errno), NULL);
+	return EXIT_FAIL;
+}
+
 /* S == NULL: no message, only the exit (after usage text) */
 int usage_fail(const char *s, ...)
 {
