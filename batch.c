@@ -149,8 +149,7 @@ int batch_run(const char *file, int force, int (*cmd)(int, char **))
 		return EXIT_FAIL;
 	}
 	if (in_errno) {
-		msg("Cannot read file \"", file, "\": ",
-		    netns_strerror(in_errno), NULL);
+		msg("Cannot read ", file, ": ", netns_strerror(in_errno), NULL);
 		return EXIT_FAIL;
 	}
 	return ret;

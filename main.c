@@ -238,5 +238,7 @@ int main(int argc, char **argv)
 	else
 		r = is_ip ? do_object(argc, argv) : do_netns(argc, argv);
 	out_flush();
+	if (out_failed() && !r)
+		r = step_failed("write");
 	return r;
 }

@@ -126,8 +126,10 @@ int monitor_main(int argc, char **argv)
 			}
 		}
 		/* now, not when 4 KiB have piled up: a reader of a pipe
-		 * waits for each line */
+		 * waits for each line; and none to write to ends it */
 		out_flush();
+		if (out_failed())
+			return step_failed("write");
 	}
 	return step_failed("read");
 }

@@ -55,6 +55,7 @@ void out_str(const char *s);
 void out_char(char c);
 void out_flush(void);
 void out_flush_fd(int fd);
+int out_failed(void);	/* a write failed (errno set to why) */
 void msg(const char *s, ...);	/* strings up to NULL, then "\n", to stderr */
 int usage_fail(const char *s, ...); /* msg, then EXIT_USAGE (in -batch: exit) */
 int step_failed(const char *step);	/* "STEP failed: REASON", EXIT_FAIL (1: so

@@ -6,6 +6,7 @@
 
 static char obuf[4096];
 static unsigned olen;
+static int out_errno;	/* why a write failed: kept for out_failed */
 
 void out_flush(void)
 {
@@ -21,11 +22,21 @@ void out_flush_fd(int fd)
 		ssize_t n = write(fd, obuf + done, olen - done);
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n <= 0)
-			break;	/* a closed pipe: nothing sensible to do */
+		if (n <= 0) {
+			out_errno = n ? errno : EIO;
+			break;
+		}
 		done += n;
 	}
 	olen = 0;
+}
+
+/* Did a write of the output fail (a full disk, a closed pipe whose
+ * SIGPIPE is ignored)? Then errno says why: output lost is no success. */
+int out_failed(void)
+{
+	errno = out_errno;
+	return out_errno;
 }
 
 void out_mem(const char *s, size_t n)

@@ -367,3 +367,29 @@ t_16_move_reports_why_the_namespace_cannot_be_opened() {
 	check_eq "$rc" 2 "exit of move v0 1 (stderr: $err)"
 	err_has "Operation not permitted"
 }
+
+# Beyond the 16 (found by the fault matrix): output that cannot be written
+# (a full disk, a closed pipe whose SIGPIPE is ignored) is no success
+t_write_errors_are_said() {
+	"$NETNS" add a || fail add
+	run "$NETNS" list
+	check_eq "$out" a "list"
+	expect 1 "" -- sh -c "\"$NETNS\" list > /dev/full"
+	err_has "write failed: No space left on device"
+	expect 1 "" -- sh -c "\"$NETNS\" -all exec true > /dev/full"
+	err_has "write failed"
+	# a monitor with nowhere to write ends at its first line
+	"$NETNS" monitor > /dev/full 2> monitor.err &
+	mon=$!
+	wait_watching $mon
+	"$NETNS" add b || fail "add b"
+	i=0
+	while kill -0 $mon 2>/dev/null; do
+		i=$((i + 1))
+		[ $i -le 100 ] || { kill $mon; fail "monitor writes on into /dev/full"; }
+		sleep 0.05
+	done
+	wait $mon
+	check_eq "$?" 1 "exit of monitor"
+	grep -q "write failed" monitor.err || fail "monitor.err: $(cat monitor.err)"
+}
