@@ -71,6 +71,11 @@ TESTTMP='$tdir'; sandbox_setup_$sandbox && $t"
 			sh -c "$script" > "$work/log" 2>&1 < /dev/null
 		fi
 		rc=$?
+		# make coverage: what the test's own builds counted
+		if [ -n "${NETNS_COVERAGE_DIR:-}" ] && ls "$tdir"/*.gcda >/dev/null 2>&1; then
+			cov="$NETNS_COVERAGE_DIR/$(echo "${rel%.sh}-$t" | tr / _)"
+			mkdir -p "$cov" && cp "$tdir"/*.gcda "$tdir"/*.gcno "$cov/"
+		fi
 		if [ $rc = 0 ]; then
 			pass=$((pass + 1))
 			echo "PASS $rel $t"

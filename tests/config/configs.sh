@@ -6,10 +6,10 @@
 
 budget_of() {
 	case $1 in
-	defconfig) echo 24576 ;;
-	router_defconfig) echo 18432 ;;
+	defconfig) echo 28672 ;;
+	router_defconfig) echo 21504 ;;
 	tiny_defconfig) echo 14336 ;;
-	*) echo 24576 ;;
+	*) echo 28672 ;;
 	esac
 }
 
