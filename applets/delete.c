@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* delete: remove the name of a network namespace */
 //config:config NETNS_DELETE
-//config:	bool "delete (1.3 kb)"
+//config:	bool "delete (1.6 kb)"
 //config:	default y
 //config:	help
 //config:	  netns delete NAME, and -all delete: unmount and remove

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* monitor: say which names come and go in the run dir, as they do */
 //config:config NETNS_MONITOR
-//config:	bool "monitor (0.4 kb)"
+//config:	bool "monitor (0.9 kb)"
 //config:	default y
 //config:	help
 //config:	  netns monitor: print "add NAME" or "delete NAME" for every

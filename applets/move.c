@@ -2,7 +2,7 @@
 /* move: move a network device into another network namespace, as
  * `netns move` and as iproute2's `ip link set DEV netns NS` */
 //config:config NETNS_MOVE
-//config:	bool "move (1.5 kb)"
+//config:	bool "move (1.6 kb)"
 //config:	default y
 //config:	help
 //config:	  netns move DEV NAME|PID [name NEWNAME], and through the ip
