@@ -8,7 +8,8 @@
 #   make check              tests (see tests/README.md); make check-vm,
 #                           make check-matrix, make check-cross, make
 #                           check-glibc (STATIC=0), make check-deb, make
-#                           bench, make size, make cross
+#                           bench, make size, make cross, make coverage,
+#                           make fuzz [FUZZ_SECONDS=N]
 #   make install            DESTDIR, PREFIX; IP_LINK=1 adds an `ip` link
 #   make dist               netns-VERSION.tar.gz and its .sha256 (from git)
 #
@@ -102,7 +103,8 @@ STRIP ?= $(OBJCOPY) --strip-all
 
 -include $(CONFIG)
 -include $(GEN)/applets.mk
-SRCS := main.c batch.c fallback.c $(wildcard libbb-lite/*.c) $(SRCS-y)
+SRCS := main.c batch.c fallback.c $(wildcard libbb-lite/*.c) $(SRCS-y) \
+	$(EXTRA_SRCS)
 HDRS := main.h $(wildcard libbb-lite/*.h) $(GEN)/applets.h $(OUTGEN)/autoconf.h
 
 all: $(BIN)
@@ -189,6 +191,22 @@ check-deb:
 cross:
 	sh toolchain/cross.sh
 
+# line and branch coverage of make check's tests (tests/coverage/run.sh):
+# static musl as shipped, -O0 without LTO so that every line keeps its
+# counter, _exit and signals caught so that every process writes them
+coverage:
+	$(MAKE) -s CONFIG=configs/defconfig OUT=build/coverage \
+		CFLAGS="-O0 -fno-lto --coverage" \
+		LDFLAGS="--coverage -Wl,--wrap=_exit" \
+		EXTRA_SRCS=tests/coverage/gcov_exit.c
+	sh tests/coverage/run.sh build/coverage
+
+# libFuzzer targets with ASan and UBSan (Debian's clang), FUZZ_SECONDS each
+# over their corpora; make check replays the corpora (tests/unit/fuzz.sh)
+FUZZ_SECONDS ?= 60
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
+
 bench:
 	$(MAKE) -s CONFIG=configs/defconfig OUT=build/check
 	sh tests/bench/run.sh build/check/netns
@@ -216,5 +234,5 @@ clean:
 	rm -rf netns build include/generated .flags netns-*.tar.gz netns-*.tar.gz.sha256
 
 .PHONY: all size check check-vm check-matrix check-cross check-glibc check-deb \
-	cross bench install dist clean FORCE \
+	cross bench coverage fuzz install dist clean FORCE \
 	menuconfig defconfig savedefconfig $(CONFIG_TARGETS)

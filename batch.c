@@ -10,9 +10,10 @@ static char line[8192];	/* one command, its continuation lines joined */
 static char in[4096];	/* read(2) in chunks, not a syscall a byte */
 static unsigned in_pos, in_len;
 static char in_end;
+static int in_errno;	/* why the input ended early: no end of it */
 
-/* The next byte of input, or -1 at its end (a read error ends it too, as
- * it ends getline). */
+/* The next byte of input, or -1 at its end (a read error ends it too,
+ * and is kept in in_errno: a directory is no empty batch). */
 static int next_byte(int fd)
 {
 	if (in_pos == in_len) {
@@ -20,6 +21,8 @@ static int next_byte(int fd)
 
 		if (n <= 0) {
 			in_end = 1;	/* once: a tty is not asked twice */
+			if (n < 0)
+				in_errno = errno;
 			return -1;
 		}
 		in_len = n;
@@ -28,10 +31,12 @@ static int next_byte(int fd)
 	return (unsigned char)in[in_pos++];
 }
 
-/* The next command into line[], as iproute2's getcmdline: from '#' (or a
- * NUL byte) to the end of a line is dropped, and a backslash at the end of
- * a line joins the next one to it. Counts lines in *lineno. Returns 0; -1
- * at the end of input; -2 when the command does not fit in line[]. */
+/* The next command into line[], as iproute2's getcmdline: from '#' to
+ * the end of a line is dropped, and a backslash at the end of a line
+ * joins the next one to it. Counts lines in *lineno. Returns 0; -1 at the
+ * end of input; -2 when the command does not fit in line[]; -3 at a NUL
+ * byte, which no text has (iproute2 drops the rest of its line: then
+ * -batch /dev/zero would read for ever). */
 static int get_command(int fd, unsigned *lineno)
 {
 	unsigned len = 0;
@@ -47,7 +52,9 @@ static int get_command(int fd, unsigned *lineno)
 			}
 			len--;
 			keep = fresh = joined = 1;
-		} else if (c == '#' || !c) {
+		} else if (!c) {
+			return -3;
+		} else if (c == '#') {
 			keep = 0;
 		} else if (keep) {
 			if (len == sizeof(line) - 1)
@@ -103,7 +110,8 @@ static int split_words(char **argv)
  * says "Command failed FILE:LINE" and ends the batch unless FORCE; the
  * exit status is 1 if any failed. A line that cannot be read as words
  * ends it at once with 1, and a usage error with 255 (usage_fail exits in
- * batch mode), as in iproute2. */
+ * batch mode), as in iproute2; so do a line too long, a NUL byte and a
+ * read that fails (said why). */
 int batch_run(const char *file, int force, int (*cmd)(int, char **))
 {
 	char *argv[MAX_WORDS + 1], num[21];
@@ -134,9 +142,14 @@ int batch_run(const char *file, int force, int (*cmd)(int, char **))
 				return ret;
 		}
 	}
-	if (got == -2) {
-		msg("Command too long (over 8191 bytes) ", file, ":",
+	if (got < -1) {
+		msg(got == -2 ? "Command too long (over 8191 bytes) " :
+				"Not text (a NUL byte) ", file, ":",
 		    utoa(lineno + 1, num), NULL);
+		return EXIT_FAIL;
+	}
+	if (in_errno) {
+		msg("Cannot read ", file, ": ", netns_strerror(in_errno), NULL);
 		return EXIT_FAIL;
 	}
 	return ret;

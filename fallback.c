@@ -14,7 +14,7 @@ static int is_self(const char *path)
 	const char *self = (const char *)getauxval(AT_EXECFN);
 	struct ns_id me;
 
-	return self && ns_id_of(self, &me) == 0 && netns_same_ns(path, &me);
+	return self && ns_id_of(self, 0, &me) == 0 && netns_same_ns(path, &me);
 }
 
 /* Run the other ip with ARGV (argv[0] is "ip"); returns only when none
@@ -50,8 +50,7 @@ static int ip_fallback(int argc, char **argv)
 	av[1 + opt.ip_nopts + argc] = NULL;
 	out_flush();
 	if (opt.batch && (pid = fork_plain()) < 0)
-		return msg("fork failed: ", netns_strerror(errno), NULL),
-		       EXIT_FAIL;
+		return step_failed("fork");
 	if (pid > 0)
 		return wait_exit_status(pid);
 	exec_other_ip(av);

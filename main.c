@@ -114,8 +114,11 @@ static int do_netns(int argc, char **argv)
 
 	if (argc < 1)
 		return run_applet(DEFAULT_APPLET, "list", 0, argv);
-	/* iproute2 checks the name before the word, so do we */
-	if (!opt.all && argc > 1 && !netns_name_ok(argv[1]))
+	/* iproute2 checks the name before the word, so do we; with -all
+	 * too (iproute2 does not: -all add ../x would make /run/x), but for
+	 * -all exec, whose word after is the command */
+	if (argc > 1 && !netns_name_ok(argv[1]) &&
+	    !(opt.all && is_abbrev(argv[0], "exec")))
 		return usage_fail("Invalid netns name \"", argv[1], "\"", NULL);
 	if (is_abbrev(argv[0], "help") || !strcmp(argv[0], "--help"))
 		return usage(NULL);
@@ -247,7 +250,10 @@ int main(int argc, char **argv)
 		opt.ip_opts = first;
 		opt.ip_nopts = keep - first;
 	}
-	if (ns && netns_switch(ns))
+	/* -n NS: NS's network namespace, and only that (iproute2 also gives
+	 * the command a mount namespace of its own, where -n NS add would
+	 * bind the new name unseen, leaving an empty file) */
+	if (ns && netns_enter(ns))
 		return EXIT_USAGE;
 	if (batch && CONFIG_FEATURE_BATCH)
 		r = batch_run(batch, force, do_object);
@@ -256,5 +262,7 @@ int main(int argc, char **argv)
 	else
 		r = is_ip ? do_object(argc, argv) : do_netns(argc, argv);
 	out_flush();
+	if (out_failed() && !r)
+		r = step_failed("write");
 	return r;
 }

@@ -10,6 +10,7 @@
 //usage:netns add NAME
 #include <limits.h>
 #include <sched.h>
+#include <sys/mount.h>
 #include "libbb.h"
 
 int add_main(int argc, char **argv)
@@ -37,6 +38,11 @@ int add_main(int argc, char **argv)
 	if (setns(self, CLONE_NEWNET) < 0) {
 		msg("Cannot return to the original network namespace: ",
 		    netns_strerror(errno), NULL);
+		/* a failed add leaves no name: this one goes too */
+		if (!r) {
+			umount2(path, MNT_DETACH);
+			unlink(path);
+		}
 		r = -1;
 	}
 	close(self);

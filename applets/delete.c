@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* delete: remove the name of a network namespace */
 //config:config NETNS_DELETE
-//config:	bool "delete (1.3 kb)"
+//config:	bool "delete (1.6 kb)"
 //config:	default y
 //config:	help
 //config:	  netns delete NAME, and -all delete: unmount and remove
@@ -121,28 +121,44 @@ static int bring_home(int fd, int home, const char *ns, const struct pick *p)
 
 /* Bring every physical device of namespace NAME (at PATH) back to ours
  * before the name goes: else the kernel hands one back only when the
- * last process in NAME is gone, and until then nobody can see it. A
- * failure is reported and the delete goes on. */
-static void rescue(const char *path, const char *name)
+ * last process in NAME is gone, and until then nobody can see it. Only a
+ * namespace bound onto the name itself is entered, looked at before it
+ * is opened: never what a symlink leads to (another process's namespace,
+ * whose devices are not ours to take), nor a file that is none (a FIFO
+ * would block the open). A failure is reported and the delete goes on;
+ * but not when we could not come back home: -1 (said why), and the caller
+ * stops, as what it would do next would be done in NAME. */
+static int rescue(const char *path, const char *name)
 {
-	struct ns_id here;
+	struct ns_id here, there;
 	struct pick p;
-	int home = -1, ns, fd = -1;
+	int home = -1, ns = -1, fd = -1, r = 0;
 
-	ns = fd_open(path, O_RDONLY);
-	if (ns < 0 && errno == ENOENT)
-		return;		/* no such name: delete says so */
+	if (ns_id_of(path, AT_SYMLINK_NOFOLLOW, &there) < 0) {
+		if (errno == ENOENT)
+			return 0;	/* no such name: delete says so */
+		goto fail;
+	}
+	if (ns_id_of("/proc/self/ns/net", 0, &here) < 0)
+		goto fail;
+	/* every namespace is a file of nsfs: its device tells one */
+	errno = EINVAL;
+	if (there.dev != here.dev)
+		goto fail;
+	if (there.ino == here.ino)
+		return 0;	/* our own namespace: all is home */
+	ns = fd_open(path, NS_OPEN | O_NOFOLLOW);
 	home = fd_open("/proc/self/ns/net", O_RDONLY);
-	if (ns < 0 || home < 0 || ns_id_of("/proc/self/ns/net", &here))
+	if (ns < 0 || home < 0 || setns(ns, CLONE_NEWNET) < 0)
 		goto fail;
-	if (netns_same_ns(path, &here))
-		goto out;	/* our own namespace: all is home */
 	/* a socket made in NAME speaks for NAME from anywhere */
-	if (setns(ns, CLONE_NEWNET) < 0)
-		goto fail;
 	fd = nl_open();
-	if (setns(home, CLONE_NEWNET) < 0)
-		goto fail;
+	if (setns(home, CLONE_NEWNET) < 0) {
+		msg("Cannot return to the original network namespace: ",
+		    netns_strerror(errno), NULL);
+		r = -1;
+		goto out;
+	}
 	for (p.skip = 0; fd >= 0; ) {
 		p.seen = p.index = 0;
 		if (link_dump(fd, pick_physical, &p) < 0 || !p.index)
@@ -159,24 +175,35 @@ out:
 	close(fd);
 	close(ns);
 	close(home);
+	return r;
 }
 
 /* Delete NAME; 0, or -1 (said why) to stop -all at the first failure, as
- * iproute2 does. NO_RESCUE is non-NULL for --no-rescue. */
+ * iproute2 does. NO_RESCUE is non-NULL for --no-rescue. The name itself
+ * goes, never what a symlink leads to (a mount elsewhere stays). Its
+ * namespace is held (O_PATH, which opens nothing) across the unmount: if
+ * the name then cannot go (EBUSY, EROFS...), the namespace is bound onto
+ * it again, and a failure leaves the name working, not an empty file. */
 static int delete_one(const char *name, void *no_rescue)
 {
-	char path[PATH_MAX];
+	char path[PATH_MAX], held[40];
+	int ns, unmounted, r = 0;
 
 	netns_path(path, name);
-	if (CONFIG_FEATURE_SAFE_DELETE && !no_rescue)
-		rescue(path, name);
-	umount2(path, MNT_DETACH);
+	if (CONFIG_FEATURE_SAFE_DELETE && !no_rescue && rescue(path, name) < 0)
+		return -1;
+	ns = fd_open(path, O_PATH | O_NOFOLLOW);
+	unmounted = !umount2(path, MNT_DETACH | UMOUNT_NOFOLLOW);
 	if (unlink(path) < 0) {
 		msg("Cannot remove namespace file \"", path, "\": ",
 		    netns_strerror(errno), NULL);
-		return -1;
+		if (unmounted)
+			mount(proc_self_fd(held, ns), path, "none", MS_BIND,
+			      NULL);
+		r = -1;
 	}
-	return 0;
+	close(ns);
+	return r;
 }
 
 int delete_main(int argc, char **argv)

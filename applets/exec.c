@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* exec: run a command in a named network namespace */
 //config:config NETNS_EXEC
-//config:	bool "exec (0.9 kb)"
+//config:	bool "exec (1.4 kb)"
 //config:	default y
 //config:	help
 //config:	  netns exec NAME CMD...: run CMD in NAME's network
@@ -48,16 +48,15 @@ static void exec_path(char **argv)
 }
 
 /* Enter NAME and run ARGV there. Without fork it does not return when it
- * works; with fork it returns the command's exit status. */
+ * works; with fork it returns the command's exit status, or -1 when the
+ * fork or the wait failed (said why). */
 static int exec_in(const char *name, char **argv, int do_fork)
 {
 	pid_t pid = 0;
 
 	out_flush();
-	if (do_fork && (pid = fork_plain()) < 0) {
-		msg("fork failed: ", netns_strerror(errno), NULL);
-		return EXIT_FAIL;
-	}
+	if (do_fork && (pid = fork_plain()) < 0)
+		return -step_failed("fork");
 	if (pid > 0)
 		return wait_exit_status(pid);
 	if (netns_switch(name) < 0) {
@@ -70,17 +69,20 @@ static int exec_in(const char *name, char **argv, int do_fork)
 	_exit(EXIT_FAIL);
 }
 
+/* go on even if CMD fails, as iproute2 does; not when it could not be
+ * started (nor waited for): exit 1, as iproute2 */
 static int exec_each(const char *name, void *argv)
 {
 	out_str("\nnetns: ");
 	out_str(name);
 	out_char('\n');
-	exec_in(name, argv, 1);
-	return 0;	/* go on even if CMD fails, as iproute2 does */
+	return exec_in(name, argv, 1) < 0;
 }
 
 int exec_main(int argc, char **argv)
 {
+	int r;
+
 	if (opt.all) {
 		if (argc < 1)
 			return msg("No command specified", NULL), EXIT_FAIL;
@@ -90,5 +92,6 @@ int exec_main(int argc, char **argv)
 		return msg("No netns name specified", NULL), EXIT_FAIL;
 	if (argc < 2)
 		return msg("No command specified", NULL), EXIT_FAIL;
-	return exec_in(argv[0], argv + 1, opt.batch);
+	r = exec_in(argv[0], argv + 1, opt.batch);
+	return r < 0 ? EXIT_FAIL : r;
 }

@@ -38,7 +38,7 @@ int identify_main(int argc, char **argv)
 	if (argc == 1 && !is_pid(argv[0]))
 		return msg("Specified string '", argv[0], "' is not a pid",
 			   NULL), EXIT_FAIL;
-	if (ns_id_of(proc_ns_net(path, argc ? argv[0] : "self"), &w.ns) < 0)
+	if (ns_id_of(proc_ns_net(path, argc ? argv[0] : "self"), 0, &w.ns) < 0)
 		return msg("Cannot open network namespace of process ",
 			   argc ? argv[0] : "self", ": ", netns_strerror(errno),
 			   NULL), EXIT_FAIL;

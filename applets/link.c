@@ -144,11 +144,11 @@ static int put_dev_words(struct nlmsghdr *n, struct ifinfomsg *ifi,
 		d->addr_len = v;
 	}
 	if (d->w[W_NETNS]) {
-		if (!(attr = link_netns(d->w[W_NETNS], &v)))
-			return EXIT_USAGE;
-		nl_put_u32(n, attr, v);
-		if (attr == IFLA_NET_NS_FD)
-			*ns = v;
+		if ((v = link_netns(d->w[W_NETNS], &attr, ns)))
+			return v;
+		nl_put_u32(n, attr, *ns);
+		if (attr != IFLA_NET_NS_FD)
+			*ns = -1;
 	}
 	if (d->up >= 0) {
 		ifi->ifi_change |= IFF_UP;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* list: show the named network namespaces, in readdir order */
 //config:config NETNS_LIST
-//config:	bool "list (1.8 kb)"
+//config:	bool "list (1.9 kb)"
 //config:	default y
 //config:	help
 //config:	  netns list (also show, lst, and netns alone): the names in
@@ -45,39 +45,43 @@ static int any_nsid(int sock)
 }
 
 /* The names and their ids; a kernel that tells no ids (or no socket)
- * still gets the names. */
-static void show_with_ids(struct dir_iter *d)
+ * still gets the names. -1 when ids could not be read (said why). */
+static int show_with_ids(struct dir_iter *d)
 {
-	int sock = nl_open();
+	int sock = nl_open(), r;
 
 	if (sock >= 0 && !any_nsid(sock)) {
 		close(sock);
 		sock = -1;
 	}
-	nsid_foreach(sock, d, show, NULL);
+	r = nsid_foreach(sock, d, show, NULL);
 	if (sock >= 0)
 		close(sock);
+	return r;
 }
 
 int list_main(int argc, char **argv)
 {
 	struct dir_iter d;
 	const char *e;
+	int r;
 
 	extra_ignored(argc, argv, 0);
-	/* as iproute2: a run dir that cannot be opened lists nothing, not
-	 * even an empty JSON list */
-	if (dir_open(&d, RUN_DIR) < 0)
-		return 0;
+	/* as iproute2: a run dir that is not there lists nothing, not even
+	 * an empty JSON list; one that cannot be read is said so */
+	r = dir_begin(&d, RUN_DIR);
+	if (r <= 0)
+		return r ? EXIT_FAIL : 0;
 	if (CONFIG_FEATURE_JSON && opt.json)
 		json_list_start();
+	r = 0;
 	if (CONFIG_FEATURE_NSID)
-		show_with_ids(&d);
+		r = show_with_ids(&d) == -1;
 	else
 		while ((e = dir_next(&d)))
 			show(e, -1, NULL);
-	dir_close(&d);
+	r |= dir_end(&d, RUN_DIR);
 	if (CONFIG_FEATURE_JSON && opt.json)
 		json_list_end();
-	return 0;
+	return r ? EXIT_FAIL : 0;
 }

@@ -144,13 +144,21 @@ int list_id_main(int argc, char **argv)
 	/* The kernel reads target-nsid of a dump only when strict (5.0;
 	 * 4.20 refuses it). Before 4.20 it would list our own ids. */
 	if (setsockopt(sock, SOL_NETLINK, NETLINK_GET_STRICT_CHK, &one,
-		       sizeof(one)) < 0 && target >= 0)
+		       sizeof(one)) < 0 && target >= 0) {
+		close(sock);
 		return msg("Cannot list the ids of another namespace: the "
 			   "kernel has no target-nsid (Linux 5.0)", NULL),
 			EXIT_NETLINK;
-	if (dir_open(&d, RUN_DIR) >= 0) {
-		r = nsid_foreach(sock, &d, learn, &l);
-		dir_close(&d);
+	}
+	/* the names of the ids; a run dir that cannot be read, or ids that
+	 * cannot be asked (said why), end it: 1 */
+	r = dir_begin(&d, RUN_DIR);
+	if (r > 0 && (r = nsid_foreach(sock, &d, learn, &l),
+		      dir_end(&d, RUN_DIR)))
+		r = -1;
+	if (r == -1) {
+		close(sock);
+		return EXIT_FAIL;
 	}
 	n = nl_msg_init(buf, RTM_GETNSID, nsid < 0 ? NLM_F_DUMP : 0, "", 1);
 	n->nlmsg_seq = 0;	/* the name lookup used 1 and up */

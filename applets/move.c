@@ -2,7 +2,7 @@
 /* move: move a network device into another network namespace, as
  * iproute2's `ip link set DEV netns NS` does */
 //config:config NETNS_MOVE
-//config:	bool "move (1.5 kb)"
+//config:	bool "move (1.6 kb)"
 //config:	default y
 //config:	help
 //config:	  netns move DEV NAME|PID [name NEWNAME], as iproute2's
@@ -23,8 +23,8 @@ static int move_dev(const char *dev, const char *netns, const char *name)
 	if ((r = ifname_check("\"dev\"", dev, ALTIFNAMSIZ - 1)) ||
 	    (name && (r = ifname_check("\"name\"", name, IFNAMSIZ - 1))))
 		return r;
-	if (!(attr = link_netns(netns, &ns)))
-		return EXIT_USAGE;
+	if ((r = link_netns(netns, &attr, &ns)))
+		return r;
 	r = EXIT_FAIL;
 	fd = nl_open();
 	if (fd >= 0) {

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* pids: the processes whose network namespace is a named one */
 //config:config NETNS_PIDS
-//config:	bool "pids (0.3 kb)"
+//config:	bool "pids (0.4 kb)"
 //config:	default y
 //config:	help
 //config:	  netns pids NAME: every process whose network namespace
@@ -22,7 +22,7 @@ int pids_main(int argc, char **argv)
 		return msg("No netns name specified", NULL), EXIT_FAIL;
 	if (extra_args(argc, 1))
 		return EXIT_FAIL;
-	if (ns_id_of(netns_path(path, argv[0]), &ns) < 0)
+	if (ns_id_of(netns_path(path, argv[0]), 0, &ns) < 0)
 		return msg("Cannot open network namespace \"", argv[0], "\": ",
 			   netns_strerror(errno), NULL), EXIT_FAIL;
 	if (dir_open(&proc, "/proc") < 0)
@@ -36,6 +36,5 @@ int pids_main(int argc, char **argv)
 			out_char('\n');
 		}
 	}
-	dir_close(&proc);
-	return 0;
+	return dir_end(&proc, "/proc") ? EXIT_FAIL : 0;
 }

@@ -20,12 +20,15 @@ int dir_open(struct dir_iter *d, const char *path)
 	return d->fd;
 }
 
-/* Read the next entries: > 0 when there are, 0 at the end, < 0 on
- * error. Their names stay in D until the next read. */
+/* Read the next entries: > 0 when there are, 0 at the end, -errno on
+ * error (kept in D for dir_end). Their names stay in D until the next
+ * read. */
 int dir_read(struct dir_iter *d)
 {
+	int n = syscall(SYS_getdents64, d->fd, d->buf, sizeof(d->buf));
+
 	d->pos = 0;
-	return d->len = syscall(SYS_getdents64, d->fd, d->buf, sizeof(d->buf));
+	return d->len = n < 0 ? -errno : n;
 }
 
 /* the next name of the last read, "." and ".." skipped; NULL when that
@@ -56,4 +59,28 @@ const char *dir_next(struct dir_iter *d)
 void dir_close(struct dir_iter *d)
 {
 	close(d->fd);
+}
+
+/* The dir at PATH, to read its names: 1 when open, 0 when there is none
+ * (no names), -1 when it cannot be opened (said why) */
+int dir_begin(struct dir_iter *d, const char *path)
+{
+	if (dir_open(d, path) >= 0)
+		return 1;
+	if (errno == ENOENT)
+		return 0;
+	msg("Failed to open directory ", path, ": ", netns_strerror(errno),
+	    NULL);
+	return -1;
+}
+
+/* Close D, the dir at PATH: 0 when every read worked, else -1 (said
+ * why): a read that failed is no end of the names */
+int dir_end(struct dir_iter *d, const char *path)
+{
+	dir_close(d);
+	if (d->len >= 0)
+		return 0;
+	msg("Cannot read ", path, ": ", netns_strerror(-d->len), NULL);
+	return -1;
 }

@@ -13,20 +13,26 @@
 /* what comes before the next object or member: a comma or nothing */
 static char obj_sep, member_sep;
 
-/* iproute2 escapes these seven and passes every other byte through */
+/* iproute2 escapes these seven and passes every other byte through; a
+ * control byte it passes (a name may hold any) would make the JSON
+ * invalid, so it goes as \u00XX */
 static void json_quoted(const char *s)
 {
 	static const char from[] = "\t\n\r\f\b\\\"", to[] = "tnrfb\\\"";
 	const char *e;
+	unsigned char c;
 
 	out_char('"');
-	for (; *s; s++) {
-		e = str_find(from, *s);
+	for (; (c = *s); s++) {
+		e = str_find(from, c);
 		if (*e) {
 			out_char('\\');
 			out_char(to[e - from]);
+		} else if (c < 0x20) {
+			out_str(c < 16 ? "\\u000" : "\\u001");
+			out_char((c & 15) + ((c & 15) < 10 ? '0' : 'a' - 10));
 		} else {
-			out_char(*s);
+			out_char(c);
 		}
 	}
 	out_char('"');

@@ -59,8 +59,11 @@ void out_str(const char *s);
 void out_char(char c);
 void out_flush(void);
 void out_to(int fd);
+int out_failed(void);	/* a write failed (errno set to why) */
 void msg(const char *s, ...);	/* strings up to NULL, then "\n", to stderr */
 int usage_fail(const char *s, ...); /* msg, then EXIT_USAGE (in -batch: exit) */
+int step_failed(const char *step);	/* "STEP failed: REASON", EXIT_FAIL (1: so
+					 * -step_failed() is -1) */
 char *utoa(unsigned long v, char *buf); /* buf holds 21 bytes; returns start */
 
 /* strerror.c: errno texts in glibc's words, as iproute2 prints them */
@@ -94,6 +97,10 @@ struct dir_iter {
 	char buf[DIR_BUF] __attribute__((aligned(8)));
 };
 int fd_open(const char *path, int flags);	/* always O_CLOEXEC */
+/* how a name of the run dir is opened: never waiting (a FIFO there must
+ * not hang us) and never as our controlling tty; what it is, setns or the
+ * kernel's answer to NETNSA_FD tells */
+#define NS_OPEN		(O_RDONLY | O_NONBLOCK | O_NOCTTY)
 int dir_open(struct dir_iter *d, const char *path);
 const char *dir_next(struct dir_iter *d);
 int dir_read(struct dir_iter *d);		/* > 0: names to take */
@@ -102,20 +109,26 @@ const char *dir_take(struct dir_iter *d);	/* from this read only */
  * entry of the longest name: 280 bytes) */
 #define dir_more(d)	((d)->len > DIR_BUF - 280)
 void dir_close(struct dir_iter *d);
+/* the same, for a dir whose names are the job: 1 open, 0 none, -1 said;
+ * then 0, or -1 when a read failed (said) */
+int dir_begin(struct dir_iter *d, const char *path);
+int dir_end(struct dir_iter *d, const char *path);
 
 /* netns.c: names, paths and the run dir */
 int netns_name_ok(const char *name);
 char *netns_path(char *buf, const char *name);	/* buf: PATH_MAX */
 int netns_open_by_name(const char *name);
-int netns_switch(const char *name);
+int netns_enter(const char *name);	/* its network namespace only */
+int netns_switch(const char *name);	/* and its sysfs and /etc files */
 /* FN for each name until it returns non-zero (having said why) */
 int netns_foreach(int (*fn)(const char *name, void *arg), void *arg);
 struct ns_id {
 	uint64_t dev, ino;
 };
-int ns_id_of(const char *path, struct ns_id *id);
+int ns_id_of(const char *path, int flags, struct ns_id *id);
 int netns_same_ns(const char *path, const struct ns_id *id);
 char *proc_ns_net(char *buf, const char *pid);	/* buf: 40 bytes */
+char *proc_self_fd(char *buf, int fd);		/* buf: 40 bytes */
 int netns_create_file(char *path, const char *name);
 int netns_bind(const char *path, const char *source);
 
@@ -160,7 +173,7 @@ int link_index(int fd, const char *name, int *addr_len);
 int link_move(int fd, int index, unsigned ns_attr, int ns, const char *name,
 	      int quiet_errno);
 int ifname_check(const char *what, const char *s, size_t max);
-unsigned link_netns(const char *netns, int *ns);
+int link_netns(const char *netns, unsigned *attr, int *ns);
 
 /* json.c: text, or iproute2's JSON under -json, byte for byte: an
  * object per pr_start() .. pr_end(), the list around them under -json */

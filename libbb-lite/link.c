@@ -78,20 +78,27 @@ int ifname_check(const char *what, const char *s, size_t max)
 }
 
 /* The namespace NETNS names, as iproute2 reads the value of "netns": a
- * name in the run dir (a path if it holds a '/'), else a PID. The
- * attribute that carries it, IFLA_NET_NS_FD (*NS is then an fd to close)
- * or IFLA_NET_NS_PID; 0 after iproute2's words for a value that is
- * neither. */
-unsigned link_netns(const char *netns, int *ns)
+ * name in the run dir (a path if it holds a '/'), else a PID. *ATTR is
+ * the attribute that carries it, IFLA_NET_NS_FD (*NS is then an fd to
+ * close) or IFLA_NET_NS_PID. 0, or an exit status after iproute2's words
+ * for a value that is neither, or the reason a name that is there cannot
+ * be opened. */
+int link_netns(const char *netns, unsigned *attr, int *ns)
 {
 	char path[PATH_MAX];
+	int err;
 
+	*attr = IFLA_NET_NS_FD;
 	*ns = fd_open(*str_find(netns, '/') ? netns : netns_path(path, netns),
-		      O_RDONLY);
+		      NS_OPEN);
 	if (*ns >= 0)
-		return IFLA_NET_NS_FD;
+		return 0;
+	err = errno;
+	*attr = IFLA_NET_NS_PID;
 	if (parse_int(netns, ns) == 0)
-		return IFLA_NET_NS_PID;
-	arg_wrong(netns, "Invalid \"netns\" value", "", "");
-	return 0;
+		return 0;
+	if (err != ENOENT)
+		return msg("Cannot open network namespace \"", netns, "\": ",
+			   netns_strerror(err), NULL), EXIT_FAIL;
+	return arg_wrong(netns, "Invalid \"netns\" value", "", "");
 }

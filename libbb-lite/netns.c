@@ -41,7 +41,7 @@ char *netns_path(char *buf, const char *name)
 int netns_open_by_name(const char *name)
 {
 	char path[PATH_MAX];
-	int fd = fd_open(netns_path(path, name), O_RDONLY);
+	int fd = fd_open(netns_path(path, name), NS_OPEN);
 
 	if (fd < 0)
 		msg("Cannot open network namespace \"", name, "\": ",
@@ -49,16 +49,19 @@ int netns_open_by_name(const char *name)
 	return fd;
 }
 
-/* Bind every entry of ETC_DIR/NAME over its /etc counterpart; a failure
- * is reported and the others still go ahead, as iproute2 does. */
-static void bind_etc(const char *name)
+/* Bind every entry of ETC_DIR/NAME over its /etc counterpart; a failed
+ * bind is reported and the others still go ahead, as iproute2 does. A dir
+ * that is there but cannot be read fails (said why): the command must not
+ * run without its files. */
+static int bind_etc(const char *name)
 {
 	char dir[PATH_MAX], from[PATH_MAX], to[PATH_MAX];
 	struct dir_iter d;
 	const char *e;
+	int r = dir_begin(&d, path_join(dir, ETC_DIR, name));
 
-	if (dir_open(&d, path_join(dir, ETC_DIR, name)) < 0)
-		return;
+	if (r <= 0)
+		return r;
 	while ((e = dir_next(&d))) {
 		path_join(from, dir, e);
 		path_join(to, "/etc", e);
@@ -66,7 +69,22 @@ static void bind_etc(const char *name)
 			msg("Bind ", from, " -> ", to, " failed: ",
 			    netns_strerror(errno), NULL);
 	}
-	dir_close(&d);
+	return dir_end(&d, dir);
+}
+
+/* Enter NAME's network namespace: 0, or -1 (said why) */
+int netns_enter(const char *name)
+{
+	int fd = netns_open_by_name(name), r;
+
+	if (fd < 0)
+		return -1;
+	r = setns(fd, CLONE_NEWNET);
+	if (r < 0)
+		msg("setting the network namespace \"", name, "\" failed: ",
+		    netns_strerror(errno), NULL);
+	close(fd);
+	return r;
 }
 
 /* Enter NAME's network namespace inside a mount namespace of our own, with
@@ -75,25 +93,15 @@ int netns_switch(const char *name)
 {
 	struct statfs st;
 	unsigned long sysfs_flags = 0;
-	int fd = netns_open_by_name(name);
 
-	if (fd < 0)
+	if (netns_enter(name) < 0)
 		return -1;
-	if (setns(fd, CLONE_NEWNET) < 0) {
-		msg("setting the network namespace \"", name, "\" failed: ",
-		    netns_strerror(errno), NULL);
-		close(fd);
-		return -1;
-	}
-	close(fd);
 	if (unshare(CLONE_NEWNS) < 0) {
-		msg("unshare failed: ", netns_strerror(errno), NULL);
-		return -1;
+		return -step_failed("unshare");
 	}
 	/* our mounts must not propagate back to the caller's namespace */
 	if (mount("", "/", "none", MS_SLAVE | MS_REC, NULL) < 0) {
-		msg("\"mount --make-rslave /\" failed: ", netns_strerror(errno), NULL);
-		return -1;
+		return -step_failed("\"mount --make-rslave /\"");
 	}
 	/* a read-only sysfs must stay read-only in its replacement
 	 * (statfs, not statvfs: the same flag, in less code;
@@ -102,33 +110,26 @@ int netns_switch(const char *name)
 		sysfs_flags = MS_RDONLY;
 	umount2("/sys", MNT_DETACH);
 	if (mount(name, "/sys", "sysfs", sysfs_flags, NULL) < 0) {
-		msg("mount of /sys failed: ", netns_strerror(errno), NULL);
-		return -1;
+		return -step_failed("mount of /sys");
 	}
-	bind_etc(name);
-	return 0;
+	return bind_etc(name);
 }
 
 /* Call FN for every name in the run dir, in readdir order, until FN
  * returns non-zero (having said why): then -1, as when the run dir
- * cannot be opened. A missing run dir holds no names. */
+ * cannot be opened or read (said why). A missing run dir holds no names. */
 int netns_foreach(int (*fn)(const char *name, void *arg), void *arg)
 {
 	struct dir_iter d;
 	const char *e;
-	int r = 0;
+	int r = dir_begin(&d, RUN_DIR);
 
-	if (dir_open(&d, RUN_DIR) < 0) {
-		if (errno == ENOENT)
-			return 0;
-		msg("Failed to open directory ", RUN_DIR, ": ",
-		    netns_strerror(errno), NULL);
-		return -1;
-	}
+	if (r <= 0)
+		return r;
+	r = 0;
 	while (!r && (e = dir_next(&d)))
 		r = fn(e, arg) ? -1 : 0;
-	dir_close(&d);
-	return r;
+	return dir_end(&d, RUN_DIR) | r;
 }
 
 /* "/proc/PID/ns/net": PID is all digits (at most 10) or "self" */
@@ -138,25 +139,37 @@ char *proc_ns_net(char *buf, const char *pid)
 	return buf;
 }
 
-/* The identity of the namespace (or any file) at PATH. statx, because
- * libc's stat brings fallbacks for old kernels; before Linux 4.11 the link text
- * of an open namespace, "net:[INODE]", tells the same. */
-int ns_id_of(const char *path, struct ns_id *id)
+/* "/proc/self/fd/FD", the path of an open fd; BUF holds 40 bytes */
+char *proc_self_fd(char *buf, int fd)
+{
+	char digits[21];
+
+	str_copy(str_copy(buf, "/proc/self/fd/"), utoa(fd, digits));
+	return buf;
+}
+
+/* The identity of the namespace (or any file) at PATH; FLAGS 0, or
+ * AT_SYMLINK_NOFOLLOW for the file itself, never what a link leads to.
+ * statx, because libc's stat brings fallbacks for old kernels; before
+ * Linux 4.11 the link text of an open namespace, "net:[INODE]", tells the
+ * same (and anything else is EINVAL). */
+int ns_id_of(const char *path, int flags, struct ns_id *id)
 {
 	struct statx_buf sx;
 	char link[32], fdpath[40];
 	ssize_t n;
 	int fd;
 
-	if (syscall(SYS_statx, AT_FDCWD, path, 0, STATX_INO, &sx) == 0) {
+	if (syscall(SYS_statx, AT_FDCWD, path, flags, STATX_INO, &sx) == 0) {
 		id->dev = (uint64_t)sx.dev_major << 32 | sx.dev_minor;
 		id->ino = sx.ino;
 		return 0;
 	}
-	if (errno != ENOSYS || (fd = fd_open(path, O_RDONLY)) < 0)
+	if (errno != ENOSYS ||
+	    (fd = fd_open(path, NS_OPEN | (flags ? O_NOFOLLOW : 0))) < 0)
 		return -1;
-	str_copy(str_copy(fdpath, "/proc/self/fd/"), utoa(fd, link));
-	n = syscall(SYS_readlinkat, AT_FDCWD, fdpath, link, sizeof(link) - 1);
+	n = syscall(SYS_readlinkat, AT_FDCWD, proc_self_fd(fdpath, fd), link,
+		    sizeof(link) - 1);
 	close(fd);
 	if (n < 6 || memcmp(link, "net:[", 5))
 		return errno = EINVAL, -1;
@@ -172,20 +185,23 @@ int netns_same_ns(const char *path, const struct ns_id *id)
 {
 	struct ns_id other;
 
-	return ns_id_of(path, &other) == 0 && other.dev == id->dev &&
+	return ns_id_of(path, 0, &other) == 0 && other.dev == id->dev &&
 	       other.ino == id->ino;
 }
 
 /* Make the run dir a shared mount point, so that names made here show in
  * every mount namespace. The flock keeps parallel first adds at boot from
- * stacking one bind mount each. */
+ * stacking one bind mount each. When the run dir is no mount point yet
+ * (EINVAL), it is bound onto itself, made private (or a shared parent
+ * would propagate the bind) and then shared; a failure on the way undoes
+ * the bind, which would only hide the names under it. */
 static int run_dir_make_shared(void)
 {
-	int fd, r = 0;
+	const char *step = "--make-shared ";
+	int fd, bound = 0;
 
 	if (mkdir(RUN_DIR, 0755) < 0 && errno != EEXIST) {
-		msg("mkdir ", RUN_DIR, " failed: ", netns_strerror(errno), NULL);
-		return -1;
+		return -step_failed("mkdir " RUN_DIR);
 	}
 	fd = fd_open(RUN_DIR, O_RDONLY | O_DIRECTORY);
 	if (fd < 0 || syscall(SYS_flock, fd, LOCK_EX) < 0) {
@@ -194,24 +210,29 @@ static int run_dir_make_shared(void)
 			close(fd);
 		return -1;
 	}
-	/* EINVAL: not a mount point yet; bind it onto itself, then retry */
-	if (mount("", RUN_DIR, "none", MS_SHARED | MS_REC, NULL) < 0) {
-		if (errno != EINVAL) {
-			r = -1;
-			msg("mount --make-shared ", RUN_DIR, " failed: ",
-			    netns_strerror(errno), NULL);
-		} else if (mount(RUN_DIR, RUN_DIR, "none", MS_BIND | MS_REC,
-				 NULL) < 0 ||
-			   mount("", RUN_DIR, "none", MS_PRIVATE, NULL) < 0 ||
-			   mount("", RUN_DIR, "none", MS_SHARED | MS_REC,
-				 NULL) < 0) {
-			r = -1;
-			msg("mount --bind ", RUN_DIR, " ", RUN_DIR, " failed: ",
-			    netns_strerror(errno), NULL);
+	if (mount("", RUN_DIR, "none", MS_SHARED | MS_REC, NULL) == 0) {
+		step = NULL;
+	} else if (errno == EINVAL) {
+		step = "--bind " RUN_DIR " ";
+		if (mount(RUN_DIR, RUN_DIR, "none", MS_BIND | MS_REC, NULL) == 0) {
+			bound = 1;
+			step = "--make-private ";
+			if (mount("", RUN_DIR, "none", MS_PRIVATE, NULL) == 0) {
+				step = "--make-shared ";
+				if (mount("", RUN_DIR, "none", MS_SHARED | MS_REC,
+					  NULL) == 0)
+					step = NULL;
+			}
 		}
 	}
+	if (step) {
+		msg("mount ", step, RUN_DIR, " failed: ", netns_strerror(errno),
+		    NULL);
+		if (bound)
+			umount2(RUN_DIR, MNT_DETACH);
+	}
 	close(fd);	/* drops the lock */
-	return r;
+	return step ? -1 : 0;
 }
 
 /* Create the empty file RUN_DIR/NAME (its path into PATH) that a

@@ -38,19 +38,25 @@ static int nsid_recvmmsg(int sock, struct mmsghdr *v, unsigned n,
 /* Ask for the ids of the FDS names of batch B that have an fd, the
  * first seq being SEQ, and read the answers: wait for the first, then
  * take what is queued (all of it: the kernel answered inside the send)
- * without ever waiting again. -EOPNOTSUPP when the kernel (or an
- * emulator such as qemu-user) refuses the send. */
+ * without ever waiting again. An interrupted read is done again (a send
+ * to the kernel is answered inside it, and never waits).
+ * 0, or -errno: -EOPNOTSUPP when the kernel (or an emulator such as
+ * qemu-user) refuses the send, another when answers were lost (ENOBUFS:
+ * the socket overflowed; EAGAIN: fewer came than were asked). */
 static int nsid_ask(int sock, struct nsid_batch *b, unsigned seq,
 		    unsigned fds)
 {
 	unsigned flags = MSG_WAITFORONE, i;
-	int r = nl_send(sock, b->req, fds * sizeof(b->req[0]));
+	int r;
 
+	r = nl_send(sock, b->req, fds * sizeof(b->req[0]));
 	while (!r && fds) {
 		r = nsid_recvmmsg(sock, b->v, fds < NSID_RECV ? fds : NSID_RECV,
 				  flags);
-		if (r <= 0)
-			break;
+		if (r < 0) {
+			r = errno == EINTR ? 0 : -errno;
+			continue;
+		}
 		flags |= MSG_DONTWAIT;
 		fds -= r;
 		for (i = 0; i < (unsigned)r; i++) {
@@ -62,7 +68,7 @@ static int nsid_ask(int sock, struct nsid_batch *b, unsigned seq,
 		}
 		r = 0;
 	}
-	return r == -EOPNOTSUPP ? r : 0;
+	return r;
 }
 
 /* The fds of a batch (in its requests), which rise: each open takes the
@@ -116,7 +122,7 @@ int nsid_ask_names(int sock, int dir, struct nsid_batch *b, unsigned n,
 	while (!r && i < n) {
 		for (fds = 0; i < n; i++) {
 			fd = syscall(SYS_openat, dir, b->name[i],
-				     O_RDONLY | O_CLOEXEC);
+				     NS_OPEN | O_CLOEXEC);
 			/* out of fds (EMFILE, as a rule: errno is not read,
 			 * as the helper shares it): ask for what is open,
 			 * close it, and try this name again; a second
@@ -163,7 +169,8 @@ static void nsid_show(const struct nsid_batch *b, unsigned n, nsid_fn *fn,
 /* Call FN(NAME, NSID, ARG) for every name of the run dir D in readdir
  * order, NSID being the name's namespace id in ours or -1 when it has
  * none (or SOCK is < 0). Returns 0, or -EOPNOTSUPP when the kernel does
- * not tell ids: every name then gets -1. The batches are kept in
+ * not tell ids: every name then gets -1, or -1 when ids could not be
+ * asked or read (said why): the names from there on get -1. The batches are kept in
  * nl_rxbuf (FN must not use it), on the pages a dump used before.
  * A helper pays off for some hundred names and more: it starts when the
  * first read holds 40 names or more (names up to 52 bytes) and more
@@ -205,5 +212,9 @@ int nsid_foreach(int sock, struct dir_iter *d, nsid_fn *fn, void *arg)
 		}
 	}
 	nsid_helper_stop();
+	if (r && r != -EOPNOTSUPP) {
+		msg("Cannot read the namespace ids: ", netns_strerror(-r), NULL);
+		r = -1;
+	}
 	return sock < 0 ? 0 : r;
 }

@@ -7,6 +7,7 @@
 static char obuf[4096];
 static unsigned olen;
 static int ofd = 1;	/* stdout, or stderr while usage text is made */
+static int out_errno;	/* why a write failed: kept for out_failed */
 
 /* what is buffered, to where it goes */
 void out_flush(void)
@@ -17,8 +18,10 @@ void out_flush(void)
 		ssize_t n = write(ofd, obuf + done, olen - done);
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n <= 0)
-			break;	/* a closed pipe: nothing sensible to do */
+		if (n <= 0) {
+			out_errno = n ? errno : EIO;
+			break;
+		}
 		done += n;
 	}
 	olen = 0;
@@ -30,6 +33,14 @@ void out_to(int fd)
 {
 	out_flush();
 	ofd = fd;
+}
+
+/* Did a write of the output fail (a full disk, a closed pipe whose
+ * SIGPIPE is ignored)? Then errno says why: output lost is no success. */
+int out_failed(void)
+{
+	errno = out_errno;
+	return out_errno;
 }
 
 void out_mem(const char *s, size_t n)
@@ -90,6 +101,14 @@ void msg(const char *s, ...)
 	va_start(ap, s);
 	vmsg(s, ap);
 	va_end(ap);
+}
+
+/* iproute2's words for a step that failed: "STEP failed: REASON" (errno);
+ * EXIT_FAIL */
+int step_failed(const char *step)
+{
+	msg(step, " failed: ", netns_strerror(errno), NULL);
+	return EXIT_FAIL;
 }
 
 /* S == NULL: no message, only the exit (after usage text) */

@@ -16,14 +16,14 @@ pid_t fork_plain(void)
 #endif
 }
 
-/* Wait for child PID: its exit status, or EXIT_FAIL when it was killed
- * (or cannot be waited for) */
+/* Wait for child PID: its exit status (EXIT_FAIL when it was killed), or
+ * -1 when it cannot be waited for (said why) */
 int wait_exit_status(pid_t pid)
 {
 	int status;
 
 	while (syscall(SYS_wait4, pid, &status, 0, NULL) < 0)
 		if (errno != EINTR)
-			return EXIT_FAIL;
+			return -step_failed("waitpid");
 	return WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_FAIL;
 }

@@ -12,7 +12,8 @@ static const unsigned short numbers[] = {
 	EEXIST, EXDEV, ENODEV, ENOTDIR, EISDIR, EINVAL,
 	ENFILE, EMFILE, ETXTBSY, ENOSPC, EROFS, ERANGE,
 	ENAMETOOLONG, ENOSYS, ENOTEMPTY, ELOOP, EBADMSG, EMSGSIZE,
-	EPROTONOSUPPORT, EOPNOTSUPP, EAFNOSUPPORT, EADDRNOTAVAIL, ENOBUFS, EUSERS
+	EPROTONOSUPPORT, EOPNOTSUPP, EAFNOSUPPORT, EADDRNOTAVAIL, ENOBUFS, EUSERS,
+	ENOLCK, ENXIO, ECHILD
 };
 
 /* one text per number above, in the same order */
@@ -52,7 +53,10 @@ static const char texts[] =
 	"Address family not supported by protocol\0"
 	"Cannot assign requested address\0"
 	"No buffer space available\0"
-	"Too many users\0";
+	"Too many users\0"
+	"No locks available\0"		/* flock */
+	"No such device or address\0"	/* open of a socket */
+	"No child processes\0";		/* wait4 with SIGCHLD ignored */
 
 const char *netns_strerror(int no)
 {

@@ -92,14 +92,17 @@ check_eq() { [ "$1" = "$2" ] || fail "${3:-values differ}: [$1] != [$2]"; }
 # build_unit NAME CONFIG: tests/unit/NAME.c, built into ./NAME with the
 # host's musl-gcc (or cc) against every libbb-lite source and CONFIG's
 # header (scripts/gen_autoconf.sh); the applets' dir is on the include
-# path, for a driver that includes an applet to reach its static parts
+# path, for a driver that includes an applet to reach its static parts.
+# make coverage adds its gcov flags (NETNS_COVERAGE_CFLAGS).
 build_unit() {
 	cc=$(command -v musl-gcc || command -v cc) || skip "no C compiler"
 	mkdir -p "gen.$1"
 	sh "$TOP/scripts/gen_autoconf.sh" "$2" > "gen.$1/autoconf.h" ||
 		fail "no header for $2"
+	# shellcheck disable=SC2086 # make coverage's flags, words
 	$cc -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -I"gen.$1" \
 		-I"$TOP/libbb-lite" -I"$TOP/applets" -I"$TOP" \
+		${NETNS_COVERAGE_CFLAGS:-} \
 		-ffunction-sections -Wl,--gc-sections -o "$1" \
 		"$TOP/tests/unit/$1.c" "$TOP"/libbb-lite/*.c ||
 		fail "$1 does not build"

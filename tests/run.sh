@@ -22,7 +22,7 @@ case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
 [ -x "$bin" ] || { echo "tests/run.sh: $bin is not an executable" >&2; exit 2; }
 [ $# -gt 0 ] || set -- "$top"/tests/unit/*.sh "$top"/tests/config/*.sh \
 	"$top"/tests/integration/*.sh "$top"/tests/diff/*.sh \
-	"$top"/tests/scenario/*.sh
+	"$top"/tests/scenario/*.sh "$top"/tests/fault/*.sh
 
 work=$(mktemp -d /tmp/netns-tests.XXXXXX)
 trap 'rm -rf "$work"' EXIT
@@ -43,6 +43,9 @@ for p in /usr/sbin/ip /sbin/ip /usr/bin/ip /bin/ip; do
 	fi
 done
 export ORACLE_IP
+# the fault matrices (tests/fault) note their figures here: "LABEL TRIED
+# CLEAN PROBLEMS", summed up before the closing line
+export NETNS_FAULT_FIGURES="$work/fault-figures"
 
 pass=0 fail=0 skipped=0 unsupported=0
 skips=
@@ -85,6 +88,11 @@ TESTTMP='$tdir'; sandbox_setup_$sandbox && $t"
 			sh -c "$script" > "$work/log" 2>&1 < /dev/null
 		fi
 		rc=$?
+		# make coverage: what the test's own builds counted
+		if [ -n "${NETNS_COVERAGE_DIR:-}" ] && ls "$tdir"/*.gcda >/dev/null 2>&1; then
+			cov="$NETNS_COVERAGE_DIR/$(echo "${rel%.sh}-$t" | tr / _)"
+			mkdir -p "$cov" && cp "$tdir"/*.gcda "$tdir"/*.gcno "$cov/"
+		fi
 		if [ $rc = 0 ]; then
 			pass=$((pass + 1))
 			echo "PASS $rel $t"
@@ -105,5 +113,10 @@ TESTTMP='$tdir'; sandbox_setup_$sandbox && $t"
 done
 [ $unsupported = 0 ] ||
 	echo "$unsupported unsupported on this kernel (Linux $(uname -r))"
+if [ -s "$NETNS_FAULT_FIGURES" ]; then
+	awk '{ n++; t += $2; c += $3; p += $4 }
+		END { printf "fault matrix: %d commands, %d points tried, %d clean, %d problems\n",
+			n, t, c, p }' "$NETNS_FAULT_FIGURES"
+fi
 echo "$pass passed, $fail failed, $skipped skipped"
 [ $fail = 0 ]

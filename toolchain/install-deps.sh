@@ -9,7 +9,9 @@
 # Groups:
 #   build   make, a C compiler, musl-gcc, the kconfig front ends
 #   test    what `make check` runs: iproute2 (the oracle), util-linux
-#           (unshare), procps, strace, file, man-db and groff (manual page)
+#           (unshare), procps, strace (also the fault injection), file,
+#           man-db and groff (manual page), clang and its runtimes (the fuzz
+#           targets under ASan and UBSan; make fuzz)
 #   cross   what `make cross` and `make check-cross` need: the foreign
 #           architectures arm64 armhf mipsel s390x, musl-dev:ARCH (the
 #           ARCH-linux-musl-gcc wrappers), gcc-TRIPLET-linux-gnu (the cross
@@ -53,7 +55,8 @@ gnu_triplet() {
 }
 
 pkgs_build="make gcc libc6-dev musl-tools musl-dev kconfig-frontends-nox"
-pkgs_test="iproute2 util-linux procps strace file man-db groff-base groff busybox iputils-ping"
+pkgs_test="iproute2 util-linux procps strace file man-db groff-base groff \
+	busybox iputils-ping clang libclang-rt-dev"
 pkgs_vm="qemu-system-x86 qemu-system-arm qemu-system-mips qemu-system-misc kmod cpio"
 pkgs_pkg="dpkg-dev debhelper lintian fakeroot gcc libc6-dev"
 pkgs_cross() {

@@ -155,6 +155,8 @@ ip -j -p netns list-id target-nsid 3 nsid 4
 ip -j netns list-id target-nsid 3 nsid 4'
 }
 
+# (control bytes other than these five: iproute2 writes them raw, which is
+# no JSON; netns writes \u00XX, see tests/integration/harden.sh t_13)
 t_json_names_escaped() {
 	graceful_under_qemu && return
 	same_as_iproute2 "
@@ -163,7 +165,7 @@ ip netns add 'back\\\\s'
 ip netns add \"\$(printf 't\\tn\\nx')\"
 ip netns add \"\$(printf 'c\\b\\f\\rz')\"
 ip netns add \"ap's\"
-ip netns add \"\$(printf 'u\\001\\037\\177\\303\\251')\"
+ip netns add \"\$(printf 'u\\177\\303\\251')\"
 ip netns set 'q\"b' 4
 ip netns list
 ip -j netns list

@@ -40,11 +40,11 @@ static void test_output(void)
 	CHECK(!strcmp(objects(1, 0, 0), "[]\n"));
 	CHECK(!strcmp(objects(1, 1, 0), "[ ]\n"));
 	CHECK(!strcmp(objects(1, 0, 2),
-		      "[{\"name\":\"a\"},{\"name\":\"q\\\"\\\\\\t\\n\\r\\f\\b/'\x01\","
+		      "[{\"name\":\"a\"},{\"name\":\"q\\\"\\\\\\t\\n\\r\\f\\b/'\\u0001\","
 		      "\"id\":7}]\n"));
 	CHECK(!strcmp(objects(1, 1, 2),
 		      "[ {\n        \"name\": \"a\"\n    },{\n"
-		      "        \"name\": \"q\\\"\\\\\\t\\n\\r\\f\\b/'\x01\",\n"
+		      "        \"name\": \"q\\\"\\\\\\t\\n\\r\\f\\b/'\\u0001\",\n"
 		      "        \"id\": 7\n    } ]\n"));
 	/* a second list in the same process (-batch) starts afresh */
 	CHECK(!strcmp(objects(1, 0, 1), "[{\"name\":\"a\"}]\n"));

@@ -2,8 +2,8 @@
 /* Unit tests of the safe delete's device checks (applets/delete.c,
  * included here to reach its static functions) that need no root: which
  * link dump messages it takes for physical devices (crafted netlink
- * messages, malformed ones included), and the free names it comes home
- * under. */
+ * messages, malformed ones included), which one a dump picks, and the
+ * free names it comes home under. */
 #include "unit.h"
 #include "delete.c"
 
@@ -112,9 +112,25 @@ static void test_alt_name(void)
 	CHECK(strlen(out) == IFNAMSIZ - 1);
 }
 
+/* the dump's callback takes the SKIP-th physical device (those before it
+ * could not be moved): virtual ones do not count */
+static void test_pick(void)
+{
+	struct pick p = { .skip = 1 };
+
+	CHECK(pick_physical(link_msg("eth0", 0, NULL, NULL), &p) == 0);
+	CHECK(pick_physical(link_msg("veth0", 0, "veth", NULL), &p) == 0);
+	CHECK(p.seen == 1 && p.index == 0);
+	pick_physical(link_msg("eth1", 0, NULL, "bridge"), &p);
+	CHECK(p.seen == 2 && p.index == 7 && !strcmp(p.name, "eth1"));
+	pick_physical(link_msg("eth2", 0, NULL, NULL), &p);
+	CHECK(p.seen == 3 && !strcmp(p.name, "eth1"));	/* the first stays */
+}
+
 int main(void)
 {
 	test_physical();
 	test_alt_name();
+	test_pick();
 	return unit_result();
 }
