@@ -120,8 +120,7 @@ int batch_run(const char *file, int force, int (*cmd)(int, char **))
 
 	if (strcmp(file, "-") &&
 	    (fd = fd_open(file, O_RDONLY)) < 0) {
-		msg("Cannot open file \"", file, "\" for reading: ",
-		    netns_strerror(errno), NULL);
+		msg_errno("Cannot open file \"", file, "\" for reading: ");
 		return EXIT_FAIL;
 	}
 	opt.batch = 1;

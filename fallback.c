@@ -3,15 +3,33 @@
  * binary does not do itself goes to the router's other ip (iproute2's
  * ip-full or ip-tiny, else BusyBox's applet) with the same words and
  * options, inside the namespace of -n NS, which BusyBox's ip lacks. */
-#include <sys/auxv.h>
+#include <elf.h>
 #include "libbb.h"
 #include "main.h"
+
+/* The path this program was started by (AT_EXECFN): the auxiliary
+ * vector follows the environment's NULL on the start-up stack (the ELF
+ * ABI), and environ is that environment (never set here). libc's
+ * getauxval would bring more code than this loop. */
+static const char *exec_fn(void)
+{
+	extern char **environ;
+	char **e = environ;
+	const unsigned long *aux;
+
+	while (*e)
+		e++;
+	for (aux = (const void *)(e + 1); aux[0]; aux += 2)
+		if (aux[0] == AT_EXECFN)
+			return (const char *)aux[1];
+	return NULL;
+}
 
 /* Is PATH this program (a link to it, or the file itself)? Known from
  * the path it was started by, so that it works without /proc too. */
 static int is_self(const char *path)
 {
-	const char *self = (const char *)getauxval(AT_EXECFN);
+	const char *self = exec_fn();
 	struct ns_id me;
 
 	return self && ns_id_of(self, 0, &me) == 0 && netns_same_ns(path, &me);
@@ -55,8 +73,8 @@ static int ip_fallback(int argc, char **argv)
 		return wait_exit_status(pid);
 	exec_other_ip(av);
 	msg("\"ip ", argv[0], argc > 1 ? " " : "", argc > 1 ? argv[1] : "",
-	    "\": no other ip to run it (tried " CONFIG_IP_FALLBACK_PATHS ")",
-	    NULL);
+	    "\": no other ip to run it (tried ", CONFIG_IP_FALLBACK_PATHS,
+	    ")", NULL);
 	if (opt.batch)
 		_exit(EXIT_USAGE);
 	return EXIT_USAGE;

@@ -27,8 +27,8 @@ int add_main(int argc, char **argv)
 	 * batch lines after this one act where the user expects */
 	self = fd_open("/proc/self/ns/net", O_RDONLY);
 	if (self < 0 || unshare(CLONE_NEWNET) < 0) {
-		msg("Failed to create a new network namespace \"", argv[0],
-		    "\": ", netns_strerror(errno), NULL);
+		msg_errno("Failed to create a new network namespace \"",
+			  argv[0], "\": ");
 		unlink(path);
 		if (self >= 0)
 			close(self);
@@ -36,8 +36,8 @@ int add_main(int argc, char **argv)
 	}
 	r = netns_bind(path, "/proc/self/ns/net");
 	if (setns(self, CLONE_NEWNET) < 0) {
-		msg("Cannot return to the original network namespace: ",
-		    netns_strerror(errno), NULL);
+		msg_errno("Cannot return to the original network namespace: ",
+			  "", "");
 		/* a failed add leaves no name: this one goes too */
 		if (!r) {
 			umount2(path, MNT_DETACH);

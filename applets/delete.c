@@ -154,8 +154,8 @@ static int rescue(const char *path, const char *name)
 	/* a socket made in NAME speaks for NAME from anywhere */
 	fd = nl_open();
 	if (setns(home, CLONE_NEWNET) < 0) {
-		msg("Cannot return to the original network namespace: ",
-		    netns_strerror(errno), NULL);
+		msg_errno("Cannot return to the original network namespace: ",
+			  "", "");
 		r = -1;
 		goto out;
 	}
@@ -195,8 +195,7 @@ static int delete_one(const char *name, void *no_rescue)
 	ns = fd_open(path, O_PATH | O_NOFOLLOW);
 	unmounted = !umount2(path, MNT_DETACH | UMOUNT_NOFOLLOW);
 	if (unlink(path) < 0) {
-		msg("Cannot remove namespace file \"", path, "\": ",
-		    netns_strerror(errno), NULL);
+		msg_errno("Cannot remove namespace file \"", path, "\": ");
 		if (unmounted)
 			mount(proc_self_fd(held, ns), path, "none", MS_BIND,
 			      NULL);
@@ -223,7 +222,7 @@ int delete_main(int argc, char **argv)
 	 * than was asked, so it is refused here */
 	if (opt.all && argc > 0)
 		return msg("-all delete takes no name: \"", argv[0],
-			   "\" (iproute2 would delete every name)", NULL),
+			   "\" (iproute2 would delete them all)", NULL),
 		       EXIT_FAIL;
 	extra_ignored(argc, argv, 1);
 	if (!opt.all && argc < 1)

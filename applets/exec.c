@@ -65,7 +65,7 @@ static int exec_in(const char *name, char **argv, int do_fork)
 		return EXIT_USAGE;
 	}
 	exec_path(argv);
-	msg("exec of \"", argv[0], "\" failed: ", netns_strerror(errno), NULL);
+	msg_errno("exec of \"", argv[0], "\" failed: ");
 	_exit(EXIT_FAIL);
 }
 

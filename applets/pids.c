@@ -23,11 +23,10 @@ int pids_main(int argc, char **argv)
 	if (extra_args(argc, 1))
 		return EXIT_FAIL;
 	if (ns_id_of(netns_path(path, argv[0]), 0, &ns) < 0)
-		return msg("Cannot open network namespace \"", argv[0], "\": ",
-			   netns_strerror(errno), NULL), EXIT_FAIL;
+		return msg_errno("Cannot open network namespace \"", argv[0],
+				 "\": ");
 	if (dir_open(&proc, "/proc") < 0)
-		return msg("Open of /proc failed: ", netns_strerror(errno), NULL),
-		       EXIT_FAIL;
+		return step_failed("Open of /proc");
 	while ((e = dir_next(&proc))) {
 		if (!is_pid(e))
 			continue;

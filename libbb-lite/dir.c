@@ -69,8 +69,7 @@ int dir_begin(struct dir_iter *d, const char *path)
 		return 1;
 	if (errno == ENOENT)
 		return 0;
-	msg("Failed to open directory ", path, ": ", netns_strerror(errno),
-	    NULL);
+	msg_errno("Failed to open directory ", path, ": ");
 	return -1;
 }
 

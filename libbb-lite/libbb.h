@@ -62,6 +62,7 @@ void out_to(int fd);
 int out_failed(void);	/* a write failed (errno set to why) */
 void msg(const char *s, ...);	/* strings up to NULL, then "\n", to stderr */
 int usage_fail(const char *s, ...); /* msg, then EXIT_USAGE (in -batch: exit) */
+int msg_errno(const char *a, const char *b, const char *c);
 int step_failed(const char *step);	/* "STEP failed: REASON", EXIT_FAIL (1: so
 					 * -step_failed() is -1) */
 char *utoa(unsigned long v, char *buf); /* buf holds 21 bytes; returns start */

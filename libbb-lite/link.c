@@ -86,19 +86,18 @@ int ifname_check(const char *what, const char *s, size_t max)
 int link_netns(const char *netns, unsigned *attr, int *ns)
 {
 	char path[PATH_MAX];
-	int err;
 
 	*attr = IFLA_NET_NS_FD;
 	*ns = fd_open(*str_find(netns, '/') ? netns : netns_path(path, netns),
 		      NS_OPEN);
 	if (*ns >= 0)
 		return 0;
-	err = errno;
 	*attr = IFLA_NET_NS_PID;
 	if (parse_int(netns, ns) == 0)
 		return 0;
-	if (err != ENOENT)
-		return msg("Cannot open network namespace \"", netns, "\": ",
-			   netns_strerror(err), NULL), EXIT_FAIL;
+	/* (parse_int leaves errno as the open set it) */
+	if (errno != ENOENT)
+		return msg_errno("Cannot open network namespace \"", netns,
+				 "\": ");
 	return arg_wrong(netns, "Invalid \"netns\" value", "", "");
 }

@@ -139,7 +139,7 @@ int nl_open(void)
 	int fd = nl_socket();
 
 	if (fd < 0)
-		msg("Cannot open netlink socket: ", netns_strerror(errno), NULL);
+		msg_errno("Cannot open netlink socket: ", "", "");
 	return fd;
 }
 

@@ -44,8 +44,7 @@ int netns_open_by_name(const char *name)
 	int fd = fd_open(netns_path(path, name), NS_OPEN);
 
 	if (fd < 0)
-		msg("Cannot open network namespace \"", name, "\": ",
-		    netns_strerror(errno), NULL);
+		msg_errno("Cannot open network namespace \"", name, "\": ");
 	return fd;
 }
 
@@ -81,8 +80,8 @@ int netns_enter(const char *name)
 		return -1;
 	r = setns(fd, CLONE_NEWNET);
 	if (r < 0)
-		msg("setting the network namespace \"", name, "\" failed: ",
-		    netns_strerror(errno), NULL);
+		msg_errno("setting the network namespace \"", name,
+			  "\" failed: ");
 	close(fd);
 	return r;
 }
@@ -150,33 +149,16 @@ char *proc_self_fd(char *buf, int fd)
 
 /* The identity of the namespace (or any file) at PATH; FLAGS 0, or
  * AT_SYMLINK_NOFOLLOW for the file itself, never what a link leads to.
- * statx, because libc's stat brings fallbacks for old kernels; before
- * Linux 4.11 the link text of an open namespace, "net:[INODE]", tells the
- * same (and anything else is EINVAL). */
+ * statx (Linux 4.11: older than the oldest kernel netns supports),
+ * because libc's stat brings fallbacks for old kernels. */
 int ns_id_of(const char *path, int flags, struct ns_id *id)
 {
 	struct statx_buf sx;
-	char link[32], fdpath[40];
-	ssize_t n;
-	int fd;
 
-	if (syscall(SYS_statx, AT_FDCWD, path, flags, STATX_INO, &sx) == 0) {
-		id->dev = (uint64_t)sx.dev_major << 32 | sx.dev_minor;
-		id->ino = sx.ino;
-		return 0;
-	}
-	if (errno != ENOSYS ||
-	    (fd = fd_open(path, NS_OPEN | (flags ? O_NOFOLLOW : 0))) < 0)
+	if (syscall(SYS_statx, AT_FDCWD, path, flags, STATX_INO, &sx) < 0)
 		return -1;
-	n = syscall(SYS_readlinkat, AT_FDCWD, proc_self_fd(fdpath, fd), link,
-		    sizeof(link) - 1);
-	close(fd);
-	if (n < 6 || memcmp(link, "net:[", 5))
-		return errno = EINVAL, -1;
-	link[n] = 0;
-	id->dev = 0;
-	for (id->ino = 0, path = link + 5; *path >= '0' && *path <= '9'; path++)
-		id->ino = id->ino * 10 + (*path - '0');
+	id->dev = (uint64_t)sx.dev_major << 32 | sx.dev_minor;
+	id->ino = sx.ino;
 	return 0;
 }
 
@@ -205,7 +187,7 @@ static int run_dir_make_shared(void)
 	}
 	fd = fd_open(RUN_DIR, O_RDONLY | O_DIRECTORY);
 	if (fd < 0 || syscall(SYS_flock, fd, LOCK_EX) < 0) {
-		msg("Cannot lock ", RUN_DIR, ": ", netns_strerror(errno), NULL);
+		msg_errno("Cannot lock ", RUN_DIR, ": ");
 		if (fd >= 0)
 			close(fd);
 		return -1;
@@ -246,8 +228,7 @@ int netns_create_file(char *path, const char *name)
 		return -1;
 	fd = fd_open(path, O_RDONLY | O_CREAT | O_EXCL);
 	if (fd < 0) {
-		msg("Cannot create namespace file \"", path, "\": ",
-		    netns_strerror(errno), NULL);
+		msg_errno("Cannot create namespace file \"", path, "\": ");
 		return -1;
 	}
 	close(fd);

@@ -107,7 +107,14 @@ void msg(const char *s, ...)
  * EXIT_FAIL */
 int step_failed(const char *step)
 {
-	msg(step, " failed: ", netns_strerror(errno), NULL);
+	return msg_errno(step, " failed: ", "");
+}
+
+/* "A B C" and the text of errno, one line on stderr; EXIT_FAIL (1, so
+ * that -msg_errno() is -1): the most messages are of this shape */
+int msg_errno(const char *a, const char *b, const char *c)
+{
+	msg(a, b, c, netns_strerror(errno), NULL);
 	return EXIT_FAIL;
 }
 
