@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* add: create a named network namespace */
 //config:config NETNS_ADD
-//config:	bool "add (0.4 kb)"
+//config:	bool "add (0.3 kb)"
 //config:	default y
 //config:	help
 //config:	  netns add NAME: a new network namespace, bound to

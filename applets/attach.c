@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* attach: give a name to the network namespace of a running process */
 //config:config NETNS_ATTACH
-//config:	bool "attach (0.4 kb)"
+//config:	bool "attach (0.3 kb)"
 //config:	default y
 //config:	help
 //config:	  netns attach NAME PID: bind the network namespace of

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* exec: run a command in a named network namespace */
 //config:config NETNS_EXEC
-//config:	bool "exec (1.4 kb)"
+//config:	bool "exec (1.2 kb)"
 //config:	default y
 //config:	help
 //config:	  netns exec NAME CMD...: run CMD in NAME's network

@@ -4,7 +4,7 @@
  * a veth pair, delete a device. What else ip link does goes to the other
  * ip (CONFIG_IP_FALLBACK). */
 //config:config NETNS_LINK
-//config:	bool "ip link set, add veth, delete (0.0 kb)"
+//config:	bool "ip link set, add veth, delete (2.7 kb)"
 //config:	default y
 //config:	help
 //config:	  Through the ip link, as iproute2 does them (one request

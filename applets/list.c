@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* list: show the named network namespaces, in readdir order */
 //config:config NETNS_LIST
-//config:	bool "list (1.9 kb)"
+//config:	bool "list (1.8 kb)"
 //config:	default y
 //config:	help
 //config:	  netns list (also show, lst, and netns alone): the names in

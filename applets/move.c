@@ -2,7 +2,7 @@
 /* move: move a network device into another network namespace, as
  * iproute2's `ip link set DEV netns NS` does */
 //config:config NETNS_MOVE
-//config:	bool "move (1.6 kb)"
+//config:	bool "move (0.4 kb)"
 //config:	default y
 //config:	help
 //config:	  netns move DEV NAME|PID [name NEWNAME], as iproute2's

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* pids: the processes whose network namespace is a named one */
 //config:config NETNS_PIDS
-//config:	bool "pids (0.4 kb)"
+//config:	bool "pids (0.3 kb)"
 //config:	default y
 //config:	help
 //config:	  netns pids NAME: every process whose network namespace
