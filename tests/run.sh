@@ -47,6 +47,8 @@ export ORACLE_IP
 # CLEAN PROBLEMS", summed up before the closing line
 export NETNS_FAULT_FIGURES="$work/fault-figures"
 
+# what one test may take before it fails as hung (seconds)
+limit=${NETNS_TEST_TIMEOUT:-900}
 pass=0 fail=0 skipped=0 unsupported=0
 skips=
 for arg in "$@"; do
@@ -76,18 +78,23 @@ for arg in "$@"; do
 		tdir="$work/t" && rm -rf "$tdir" && mkdir -p "$tdir"
 		script=". '$top/tests/lib.sh'; . '$file'; cd '$tdir'; \
 TESTTMP='$tdir'; sandbox_setup_$sandbox && $t"
+		# a test that hangs fails, and with it all it started (the
+		# sandbox's pid namespace dies with its first process)
 		if [ $sandbox = yes ]; then
-			unshare --mount --net --pid --fork --mount-proc \
-				--propagation private sh -c "$script" \
-				> "$work/log" 2>&1 < /dev/null
+			timeout -k 5 "$limit" unshare --mount --net --pid --fork \
+				--kill-child --mount-proc --propagation private \
+				sh -c "$script" > "$work/log" 2>&1 < /dev/null
 		elif [ $sandbox = nics ]; then
-			unshare --mount --pid --fork --mount-proc \
-				--propagation private sh -c "$script" \
-				> "$work/log" 2>&1 < /dev/null
+			timeout -k 5 "$limit" unshare --mount --pid --fork \
+				--kill-child --mount-proc --propagation private \
+				sh -c "$script" > "$work/log" 2>&1 < /dev/null
 		else
-			sh -c "$script" > "$work/log" 2>&1 < /dev/null
+			timeout -k 5 "$limit" sh -c "$script" > "$work/log" 2>&1 \
+				< /dev/null
 		fi
 		rc=$?
+		[ $rc != 124 ] && [ $rc != 137 ] ||
+			echo "timed out after $limit s (NETNS_TEST_TIMEOUT)" >> "$work/log"
 		# make coverage: what the test's own builds counted
 		if [ -n "${NETNS_COVERAGE_DIR:-}" ] && ls "$tdir"/*.gcda >/dev/null 2>&1; then
 			cov="$NETNS_COVERAGE_DIR/$(echo "${rel%.sh}-$t" | tr / _)"
