@@ -38,26 +38,29 @@ static int nsid_recvmmsg(int sock, struct mmsghdr *v, unsigned n,
 /* Ask for the ids of the FDS names of batch B that have an fd, the
  * first seq being SEQ, and read the answers: wait for the first, then
  * take what is queued (all of it: the kernel answered inside the send)
- * without ever waiting again. An interrupted read is done again (a send
- * to the kernel is answered inside it, and never waits).
+ * without ever waiting again. A read that fails is done once more.
  * 0, or -errno: -EOPNOTSUPP when the kernel (or an emulator such as
  * qemu-user) refuses the send, another when answers were lost (ENOBUFS:
  * the socket overflowed; EAGAIN: fewer came than were asked). */
 static int nsid_ask(int sock, struct nsid_batch *b, unsigned seq,
 		    unsigned fds)
 {
-	unsigned flags = MSG_WAITFORONE, i;
+	unsigned flags = MSG_WAITFORONE, i, retried = 0;
 	int r;
 
 	r = nl_send(sock, b->req, fds * sizeof(b->req[0]));
 	while (!r && fds) {
 		r = nsid_recvmmsg(sock, b->v, fds < NSID_RECV ? fds : NSID_RECV,
 				  flags);
+		/* errno is the helper's too (they share it): it decides
+		 * nothing here, it only says why. A failed read (EINTR) is
+		 * done once more in a batch, not waiting (the answers came
+		 * inside the send); a second failure is the error. */
+		flags |= MSG_DONTWAIT;
 		if (r < 0) {
-			r = errno == EINTR ? 0 : -errno;
+			r = retried++ ? -errno : 0;
 			continue;
 		}
-		flags |= MSG_DONTWAIT;
 		fds -= r;
 		for (i = 0; i < (unsigned)r; i++) {
 			const struct nlmsghdr *n = b->io[i].iov_base;
