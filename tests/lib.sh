@@ -110,6 +110,19 @@ build_unit() {
 
 need_oracle() { [ -n "$ORACLE_IP" ] || skip "iproute2's ip is not installed"; }
 
+# unnamed_process: a process in a network namespace of its own (no name),
+# its pid in $pid
+unnamed_process() {
+	unshare -n sleep 1000 &
+	pid=$!
+	i=0
+	while [ "$(readlink /proc/$pid/ns/net)" = "$(readlink /proc/self/ns/net)" ]; do
+		sleep 0.02
+		i=$((i + 1))
+		[ $i -lt 250 ] || fail "no process in a namespace of its own"
+	done
+}
+
 # a veth pair made here, for tests that move devices
 make_veth() { ip link add "$1" type veth peer name "$2" || skip "no veth"; }
 
@@ -132,18 +145,24 @@ transcript() {
 		done' sh "$1" "$2"
 }
 
+# same_as_oracle WHAT ORACLE_STDERR OUR_STDERR: oracle.txt and ours.txt of
+# the test's dir are the same; else their diff and both stderrs, and fail
+same_as_oracle() {
+	cmp -s "$TESTTMP/oracle.txt" "$TESTTMP/ours.txt" && return 0
+	diff -u "$TESTTMP/oracle.txt" "$TESTTMP/ours.txt"
+	echo "--- stderr with iproute2:"; cat "$2" 2>/dev/null
+	echo "--- stderr with netns:"; cat "$3" 2>/dev/null
+	fail "$1"
+}
+
 # same_as_iproute2 SCRIPT: stdout and exit status of every line are the
 # same through iproute2's ip and through netns as ip
 same_as_iproute2() {
 	need_oracle
 	transcript "$ORACLE_IP" "$1" > "$TESTTMP/oracle.txt"
 	transcript "$NETNS" "$1" > "$TESTTMP/ours.txt"
-	if ! cmp -s "$TESTTMP/oracle.txt" "$TESTTMP/ours.txt"; then
-		diff -u "$TESTTMP/oracle.txt" "$TESTTMP/ours.txt"
-		echo "--- stderr of iproute2:"; cat "$TESTTMP/stderr.ip" 2>/dev/null
-		echo "--- stderr of netns:"; cat "$TESTTMP/stderr.netns" 2>/dev/null
-		fail "differs from iproute2"
-	fi
+	same_as_oracle "differs from iproute2" "$TESTTMP/stderr.ip" \
+		"$TESTTMP/stderr.netns"
 }
 
 # scenario IP CMD...: run CMD (a script and its shell) in a fresh nested
@@ -170,12 +189,8 @@ same_result_as_iproute2() {
 	scenario "$ORACLE_IP" "$@" > "$TESTTMP/oracle.txt"
 	mv "$TESTTMP/scenario.stderr" "$TESTTMP/oracle.stderr" 2>/dev/null
 	scenario "$NETNS" "$@" > "$TESTTMP/ours.txt"
-	if ! cmp -s "$TESTTMP/oracle.txt" "$TESTTMP/ours.txt"; then
-		diff -u "$TESTTMP/oracle.txt" "$TESTTMP/ours.txt"
-		echo "--- stderr with iproute2:"; cat "$TESTTMP/oracle.stderr" 2>/dev/null
-		echo "--- stderr with netns:"; cat "$TESTTMP/scenario.stderr" 2>/dev/null
-		fail "the scenario differs from iproute2's"
-	fi
+	same_as_oracle "the scenario differs from iproute2's" \
+		"$TESTTMP/oracle.stderr" "$TESTTMP/scenario.stderr"
 }
 
 # ---- under qemu-user (make check-cross, see tests/cross/run.sh) ----

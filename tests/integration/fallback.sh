@@ -101,32 +101,6 @@ t_without_the_fallback_other_objects_are_refused() {
 	expect 255 -- "$TESTTMP/off/ip"
 }
 
-# -batch: netns lines, ip link lines netns does itself, and lines for the
-# other ip (each in a child), -force going on after a failed line
-t_batch_mixes_objects() {
-	need_fallback
-	cat > batch.txt <<'EOF_BATCH'
-netns add a
-link add v0 type veth peer name v1 netns a
-addr add 10.2.2.1/24 dev v0
-link set v0 up
--n a link set v1 up
-addr add bogus dev v0
-route add 10.3.0.0/16 via 10.2.2.2
-netns exec a true
-EOF_BATCH
-	sed -i 's/^-n a link set v1 up$/netns exec a ip link set v1 up/' batch.txt
-	ln -s "$NETNS_IP" "$TESTTMP/ip" 2>/dev/null
-	expect 1 "" -- env PATH="$NETNS_BINDIR:$PATH" "$NETNS_IP" -force -batch batch.txt
-	err_has "Command failed batch.txt:6"
-	run "$ORACLE_IP" -4 -o addr show dev v0
-	case $out in *"inet 10.2.2.1/24"*) ;; *) fail "no address on v0: $out" ;; esac
-	run "$ORACLE_IP" route show 10.3.0.0/16
-	check_eq "$out" "10.3.0.0/16 via 10.2.2.2 dev v0 " "route"
-	run "$ORACLE_IP" -n a -br link show v1
-	case $out in *UP*) ;; *) fail "v1 is not up in a: $out" ;; esac
-}
-
 # A word netns does not know in ip link set (a keyword of iproute2's, or
 # garbage) makes the whole command the other ip's: it does what BusyBox
 # does, or fails with BusyBox's message; nothing was done before.

@@ -26,18 +26,6 @@ no_hang() {
 	case $err in *"Unknown error"*) fail "$*: a reason without its text: $err" ;; esac
 }
 
-# a process in a network namespace of its own: $pid
-unnamed_process() {
-	unshare -n sleep 1000 &
-	pid=$!
-	i=0
-	while [ "$(readlink /proc/$pid/ns/net)" = "$(readlink /proc/self/ns/net)" ]; do
-		sleep 0.02
-		i=$((i + 1))
-		[ $i -lt 250 ] || fail "no process in a namespace of its own"
-	done
-}
-
 is_ns_mount() { grep -q " $MNT_DIR/$1 " /proc/self/mountinfo; }
 names() { ls -A "$RUN_DIR" | sort | tr '\n' ' '; }
 

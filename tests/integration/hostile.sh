@@ -39,15 +39,8 @@ outside_intact() {
 hostile() {
 	kind=$1
 	mkdir -p "$TESTTMP/s" && mount -t tmpfs tmpfs "$TESTTMP/s" || fail mount
-	unshare -n sleep 1000 &
-	pid=$!
 	own_ns=$(readlink /proc/self/ns/net)
-	i=0
-	while [ "$(readlink /proc/$pid/ns/net)" = "$own_ns" ]; do
-		sleep 0.02
-		i=$((i + 1))
-		[ $i -lt 250 ] || fail "no process in a namespace of its own"
-	done
+	unnamed_process
 	live_ns=$(readlink /proc/$pid/ns/net)
 	"$NETNS" add a || fail "add a"
 	a='a (id: 5)'
