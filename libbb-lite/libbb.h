@@ -2,9 +2,13 @@
 /* libbb-lite: what two or more applets share, and nothing else.
  *
  * Results follow one convention per kind of function:
- *  - an exit status (0, or one of EXIT_* below): the applets' mains,
- *    usage_fail, arg_wrong, extra_args, wait_exit_status;
- *  - 0 (or an fd, a count) on success, -1 on failure: dir.c and netns.c.
+ *  - an exit status (0, or one of EXIT_* below): the applets' mains, and
+ *    what says why a command cannot go on: the checks of args.c
+ *    (extra_args, arg_wrong, ifname_check, link_netns; its predicates and
+ *    parse_int say 1/0 and 0/-1), msg_errno, step_failed and usage_fail
+ *    of out.c;
+ *  - 0 (or an fd, a count) on success, -1 on failure: dir.c, netns.c and
+ *    proc.c (wait_exit_status: the child's exit status, or -1).
  *    Those that name an object (netns_open_by_name, netns_switch,
  *    netns_create_file, netns_bind, netns_foreach) have said why on
  *    stderr; the others set errno and say nothing, as a syscall;
@@ -80,12 +84,15 @@ char *str_copy(char *dst, const char *src);
 const char *str_find(const char *s, int c);
 int starts_with(const char *s, const char *prefix);	/* 1: it does */
 
-/* args.c: words and numbers as iproute2 reads them */
+/* args.c: words and numbers as iproute2 reads them (a device's name, a
+ * namespace's too) */
 int is_abbrev(const char *arg, const char *word);	/* 1: "sh" of "show" */
 int parse_int(const char *s, int *out);
 unsigned digit_value(char c);	/* of 0-9, a-z, A-Z; 99 for others */
 int extra_args(int argc, int max);
 void extra_ignored(int argc, char **argv, int max);
+int ifname_check(const char *what, const char *s, size_t max);
+int link_netns(const char *netns, unsigned *attr, int *ns);
 int arg_wrong(const char *arg, const char *a, const char *b, const char *c);
 int is_pid(const char *s);
 
@@ -173,8 +180,7 @@ int nsid_foreach(int sock, struct dir_iter *d, nsid_fn *fn, void *arg);
 int link_index(int fd, const char *name, int *addr_len);
 int link_move(int fd, int index, unsigned ns_attr, int ns, const char *name,
 	      int quiet_errno);
-int ifname_check(const char *what, const char *s, size_t max);
-int link_netns(const char *netns, unsigned *attr, int *ns);
+
 
 /* json.c: text, or iproute2's JSON under -json, byte for byte: an
  * object per pr_start() .. pr_end(), the list around them under -json */

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* Network devices over rtnetlink: find one by name, move one into
- * another namespace, and read a device's name and a namespace's as
- * iproute2 reads them. */
+/* Network devices over rtnetlink: find one by name, and move one into
+ * another namespace. */
 #include "libbb.h"
 
 /* nl_call callback: the ifindex of an RTM_NEWLINK answer, and the length
@@ -61,43 +60,4 @@ int link_move(int fd, int index, unsigned ns_attr, int ns, const char *name,
 	if (name)
 		nl_put_str(n, IFLA_IFNAME, name);
 	return nl_call(fd, n, NULL, NULL, quiet_errno);
-}
-
-/* iproute2's check of a device name: not empty, no '/', no white space,
- * at most MAX bytes. 0, or EXIT_USAGE after iproute2's words for WHAT. */
-int ifname_check(const char *what, const char *s, size_t max)
-{
-	const char *p;
-
-	for (p = s; *p; p++)
-		if (*p == '/' || *p == ' ' || (unsigned)(*p - '\t') < 5)
-			break;
-	if (*p || p == s || (size_t)(p - s) > max)
-		return arg_wrong(s, what, " not a valid ifname", "");
-	return 0;
-}
-
-/* The namespace NETNS names, as iproute2 reads the value of "netns": a
- * name in the run dir (a path if it holds a '/'), else a PID. *ATTR is
- * the attribute that carries it, IFLA_NET_NS_FD (*NS is then an fd to
- * close) or IFLA_NET_NS_PID. 0, or an exit status after iproute2's words
- * for a value that is neither, or the reason a name that is there cannot
- * be opened. */
-int link_netns(const char *netns, unsigned *attr, int *ns)
-{
-	char path[PATH_MAX];
-
-	*attr = IFLA_NET_NS_FD;
-	*ns = fd_open(*str_find(netns, '/') ? netns : netns_path(path, netns),
-		      NS_OPEN);
-	if (*ns >= 0)
-		return 0;
-	*attr = IFLA_NET_NS_PID;
-	if (parse_int(netns, ns) == 0)
-		return 0;
-	/* (parse_int leaves errno as the open set it) */
-	if (errno != ENOENT)
-		return msg_errno("Cannot open network namespace \"", netns,
-				 "\": ");
-	return arg_wrong(netns, "Invalid \"netns\" value", "", "");
 }
