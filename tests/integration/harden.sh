@@ -229,7 +229,7 @@ t_11_failed_unlink_keeps_the_namespace() {
 	"$NETNS" add a || fail add
 	ino=$(stat -L -c %i "$RUN_DIR/a")
 	for e in EBUSY EROFS EPERM; do
-		inject unlink:error=$e "$NETNS" delete a
+		inject unlink,unlinkat:error=$e "$NETNS" delete a
 		check_eq "$rc" 1 "exit when unlink fails with $e"
 		err_has 'Cannot remove namespace file "/var/run/netns/a"'
 		is_ns_mount a || fail "$e: a is a name without its namespace"
