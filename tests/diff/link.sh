@@ -9,6 +9,7 @@
 show='show() { $ORACLE_IP "$@" -o link show | sed -e "s/^[0-9]*: //" -e "s/ link\/ether [0-9a-f:]* brd [0-9a-f:]*//" -e "s/ qlen [0-9]*//"; }'
 
 t_set_state_mtu_address_name() {
+	links_or_graceful
 	same_as_iproute2 "
 $show
 \$ORACLE_IP link add v0 type veth peer name v1
@@ -28,6 +29,7 @@ show"
 }
 
 t_set_errors() {
+	links_or_graceful
 	same_as_iproute2 "
 $show
 \$ORACLE_IP link add v0 type veth peer name v1
@@ -47,6 +49,7 @@ show"
 
 # the usual OpenVPN up-script line, and a move between two namespaces
 t_move_with_attributes() {
+	links_or_graceful
 	same_as_iproute2 "
 $show
 ip netns add vpn
@@ -73,6 +76,7 @@ ip -n nosuch link set lo up"
 }
 
 t_veth_pairs() {
+	links_or_graceful
 	same_as_iproute2 "
 $show
 ip netns add a
@@ -108,6 +112,7 @@ show"
 
 # iproute2's abbreviations of the verbs
 t_verbs_abbreviated() {
+	links_or_graceful
 	same_as_iproute2 "
 $show
 ip l a v0 type veth peer name v1
