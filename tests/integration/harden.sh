@@ -12,10 +12,18 @@ need_strace() {
 }
 
 # inject SPEC CMD...: CMD under strace with the fault SPEC
-# (SYSCALL:error=ERRNO[:when=N]); its stdout, stderr and status as run's
+# (SYSCALL:error=ERRNO[:when=N]); its stdout, stderr and status as run's.
+# The Nth openat is netns's own: those of a dynamic loader (glibc,
+# STATIC=0: ld.so.cache, libc.so.6) are added to N.
 inject() {
 	spec=$1
 	shift
+	case $spec in openat:*:when=*)
+		[ -n "${loader_opens:-}" ] || loader_opens=$(strace -qq \
+			-e trace=openat -o /dev/stdout "$NETNS" -V 2>/dev/null |
+			grep -c '^openat')
+		spec=${spec%:when=*}:when=$((${spec##*:when=} + loader_opens)) ;;
+	esac
 	run strace -f -qq -o /dev/null -e inject="$spec" "$@"
 }
 
