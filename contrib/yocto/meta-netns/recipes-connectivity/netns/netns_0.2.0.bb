@@ -12,7 +12,7 @@ LIC_FILES_CHKSUM = "file://LICENSE;md5=42257fd8c7e8c9a6758e6d16e26db085"
 # >>> where the release tarballs are hosted: the one line to change <<<
 NETNS_RELEASES ?= "https://netns.example.org/releases"
 SRC_URI = "${NETNS_RELEASES}/${BP}.tar.gz"
-SRC_URI[sha256sum] = "13be135913f9e1c953d6edd14e0cc49d4bf47f52975d081ccd53f82117b6d46e"
+SRC_URI[sha256sum] = "31c98fd03ea9912191cb1019b9d4db87261e25df493c5785407439eb16d3054f"
 
 # merge_config.sh merges the .cfg fragments, as for BusyBox; the build
 # itself reads .config and needs no kconfig tools
