@@ -181,7 +181,6 @@ int link_index(int fd, const char *name, int *addr_len);
 int link_move(int fd, int index, unsigned ns_attr, int ns, const char *name,
 	      int quiet_errno);
 
-
 /* json.c: text, or iproute2's JSON under -json, byte for byte: an
  * object per pr_start() .. pr_end(), the list around them under -json */
 void json_list_start(void);

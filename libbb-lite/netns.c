@@ -95,22 +95,19 @@ int netns_switch(const char *name)
 
 	if (netns_enter(name) < 0)
 		return -1;
-	if (unshare(CLONE_NEWNS) < 0) {
+	if (unshare(CLONE_NEWNS) < 0)
 		return -step_failed("unshare");
-	}
 	/* our mounts must not propagate back to the caller's namespace */
-	if (mount("", "/", "none", MS_SLAVE | MS_REC, NULL) < 0) {
+	if (mount("", "/", "none", MS_SLAVE | MS_REC, NULL) < 0)
 		return -step_failed("\"mount --make-rslave /\"");
-	}
 	/* a read-only sysfs must stay read-only in its replacement
 	 * (statfs, not statvfs: the same flag, in less code;
 	 * the flag's name comes from statvfs.h) */
 	if (statfs("/sys", &st) == 0 && (st.f_flags & ST_RDONLY))
 		sysfs_flags = MS_RDONLY;
 	umount2("/sys", MNT_DETACH);
-	if (mount(name, "/sys", "sysfs", sysfs_flags, NULL) < 0) {
+	if (mount(name, "/sys", "sysfs", sysfs_flags, NULL) < 0)
 		return -step_failed("mount of /sys");
-	}
 	return bind_etc(name);
 }
 
@@ -182,9 +179,8 @@ static int run_dir_make_shared(void)
 	const char *step = "--make-shared ";
 	int fd, bound = 0;
 
-	if (mkdir(RUN_DIR, 0755) < 0 && errno != EEXIST) {
+	if (mkdir(RUN_DIR, 0755) < 0 && errno != EEXIST)
 		return -step_failed("mkdir " RUN_DIR);
-	}
 	fd = fd_open(RUN_DIR, O_RDONLY | O_DIRECTORY);
 	if (fd < 0 || syscall(SYS_flock, fd, LOCK_EX) < 0) {
 		msg_errno("Cannot lock ", RUN_DIR, ": ");

@@ -173,8 +173,9 @@ static void nsid_show(const struct nsid_batch *b, unsigned n, nsid_fn *fn,
  * order, NSID being the name's namespace id in ours or -1 when it has
  * none (or SOCK is < 0). Returns 0, or -EOPNOTSUPP when the kernel does
  * not tell ids: every name then gets -1, or -1 when ids could not be
- * asked or read (said why): the names from there on get -1. The batches are kept in
- * nl_rxbuf (FN must not use it), on the pages a dump used before.
+ * asked or read (said why): the names from there on get -1. The batches
+ * are kept in nl_rxbuf (FN must not use it), on the pages a dump used
+ * before.
  * A helper pays off for some hundred names and more: it starts when the
  * first read holds 40 names or more (names up to 52 bytes) and more
  * follow. When a batch is the helper's, we take the next one at once (or
