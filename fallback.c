@@ -25,17 +25,23 @@ static const char *exec_fn(void)
 	return NULL;
 }
 
+/* Is PATH this program (a link to it, or the file itself)? Known from
+ * the path it was started by, so that it works without /proc too. */
+static int is_self(const char *path)
+{
+	const char *self = exec_fn();
+	struct ns_id me;
+
+	return self && ns_id_of(self, 0, &me) == 0 && netns_same_ns(path, &me);
+}
+
 /* Run the other ip with ARGV (argv[0] is "ip"); returns only when none
- * could be run. A candidate that is this program (a link to it, or the
- * file itself) is passed over: known from the path it was started by, so
- * that it works without /proc too. */
+ * could be run. */
 static void exec_other_ip(char **argv)
 {
 	extern char **environ;
 	char path[PATH_MAX];
-	const char *p = CONFIG_IP_FALLBACK_PATHS, *end, *self = exec_fn();
-	struct ns_id me;
-	int known = self && ns_id_of(self, 0, &me) == 0;
+	const char *p = CONFIG_IP_FALLBACK_PATHS, *end;
 
 	for (; *p; p = *end ? end + 1 : end) {
 		end = str_find(p, ' ');
@@ -43,7 +49,7 @@ static void exec_other_ip(char **argv)
 			continue;
 		memcpy(path, p, end - p);
 		path[end - p] = 0;
-		if (!known || !netns_same_ns(path, &me))
+		if (!is_self(path))
 			execve(path, argv, environ);
 	}
 }
